@@ -1,0 +1,30 @@
+/** A1-style addresses, as Excel writes them. */
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** "AA12" → { column: 27, row: 12 }; null when the text is not a single-cell address. */
+export function parseCellAddress(address: string): { column: number; row: number } | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!match) return null;
+  let column = 0;
+  for (const char of match[1].toUpperCase()) column = column * 26 + (char.charCodeAt(0) - 64);
+  return { column, row: Number(match[2]) };
+}
+
+/** A sheet name as Excel writes it in a reference: quoted when it is not a plain word. */
+export function sheetReference(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+export function cellReference(sheet: string, column: number, row: number): string {
+  return `${sheetReference(sheet)}!${columnLetters(column)}${row}`;
+}

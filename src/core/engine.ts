@@ -1,0 +1,128 @@
+/**
+ * The engine: plain tables in, a cascade report out (spec sections 1–5 and 7).
+ * It never throws on a workbook's contents: every problem becomes an issue in the report.
+ */
+
+import { checkCascade } from './checks';
+import { computeCascade, rootObjectives, weightedScore } from './compute';
+import { isoFromSerial } from './dates';
+import { IssueList } from './issues';
+import { linkNodes } from './links';
+import { CascadeNode, readNodes } from './nodes';
+import { settingsOrThrow, SettingsInput } from './settings';
+import { analyseTable, CascadeTable } from './tables';
+import {
+  CascadeReport, Issue, NodeReport, Settings, SourceTable, STATUSES, Status, Summary, TableReport, TableRole,
+} from './types';
+
+/** Checks and computes the cascade held in the given tables (of one or several workbooks). */
+export function checkTables(sources: readonly SourceTable[], settingsInput?: Settings | SettingsInput): CascadeReport {
+  const settings = isResolved(settingsInput) ? settingsInput : settingsOrThrow(settingsInput);
+  const issues = new IssueList();
+  const tables = sources.map((source) => analyseTable(source, issues));
+  const allNodes = tables.filter((table) => table.participates).flatMap((table) => readNodes(table, issues));
+  const { nodes } = linkNodes(allNodes, issues);
+  computeCascade(nodes, settings, issues);
+  checkCascade(nodes, tables, settings, issues);
+
+  const sortedIssues = sortIssues(issues.items, tables);
+  const issueCodesByRow = groupCodesByRow(sortedIssues);
+  return {
+    asOf: isoFromSerial(settings.asOf),
+    settings: { onTrack: settings.onTrack, atRisk: settings.atRisk, scoreCap: settings.scoreCap },
+    tables: tables.map((table) => tableReport(table, allNodes)),
+    nodes: allNodes.map((node) => nodeReport(node, issueCodesByRow)),
+    issues: sortedIssues,
+    summary: summarise(allNodes, nodes, sortedIssues),
+  };
+}
+
+function isResolved(input: Settings | SettingsInput | undefined): input is Settings {
+  return !!input && typeof input.asOf === 'number' && input.onTrack !== undefined && input.atRisk !== undefined && input.scoreCap !== undefined;
+}
+
+/** The key of a worksheet row, shared by issues and nodes. */
+export function rowKey(workbook: string | null, sheet: string, table: string | null, row: number | null): string {
+  return `${workbook ?? ''}\u0000${sheet}\u0000${table ?? ''}\u0000${row ?? ''}`;
+}
+
+function groupCodesByRow(issues: Issue[]): Map<string, string[]> {
+  const byRow = new Map<string, string[]>();
+  for (const issue of issues) {
+    const key = rowKey(issue.workbook, issue.sheet, issue.table, issue.row);
+    const codes = byRow.get(key);
+    if (!codes) byRow.set(key, [issue.code]);
+    else if (!codes.includes(issue.code)) codes.push(issue.code);
+  }
+  return byRow;
+}
+
+/** Issues in workbook order: table by table, row by row, left to right. */
+function sortIssues(issues: Issue[], tables: CascadeTable[]): Issue[] {
+  const tableOrder = new Map(tables.map((table, index) => [rowKey(table.workbook, table.sheet, table.name, null), index]));
+  const order = (issue: Issue) => tableOrder.get(rowKey(issue.workbook, issue.sheet, issue.table, null)) ?? tables.length;
+  return issues
+    .map((issue, index) => ({ issue, index, table: order(issue) }))
+    .sort((a, b) => a.table - b.table || (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.index - b.index)
+    .map(({ issue }) => issue);
+}
+
+function tableReport(table: CascadeTable, nodes: CascadeNode[]): TableReport {
+  let role: TableRole = 'skipped';
+  if (table.participates) {
+    const mine = nodes.filter((node) => node.table === table);
+    const objectives = mine.filter((node) => node.kind === 'objective').length;
+    if (mine.length === 0) role = table.objectiveNamed ? 'objectives' : 'kpis';
+    else role = objectives === mine.length ? 'objectives' : objectives === 0 ? 'kpis' : 'mixed';
+  }
+  table.role = role;
+  return { workbook: table.workbook, sheet: table.sheet, table: table.name, rows: table.source.rows.length, role };
+}
+
+function nodeReport(node: CascadeNode, codesByRow: Map<string, string[]>): NodeReport {
+  const table = node.table;
+  return {
+    id: node.id,
+    name: node.name,
+    kind: node.kind,
+    level: node.levelText,
+    parent: node.parentText,
+    workbook: table.workbook,
+    sheet: table.sheet,
+    table: table.name,
+    row: node.row,
+    progress: node.progress,
+    score: node.score,
+    expected: node.expected,
+    status: node.status,
+    contribution: node.contribution,
+    aligned: node.aligned,
+    path: node.path,
+    issues: codesByRow.get(rowKey(table.workbook, table.sheet, table.name, node.row)) ?? [],
+  };
+}
+
+function summarise(allNodes: CascadeNode[], nodes: CascadeNode[], issues: Issue[]): Summary {
+  const kpis = allNodes.filter((node) => node.kind === 'kpi');
+  const aligned = kpis.filter((node) => node.aligned).length;
+  const roots = rootObjectives(nodes);
+  const byPerspective: Record<string, number | null> = {};
+  for (const perspective of new Set(roots.map((root) => root.perspective).filter((p): p is string => p !== null))) {
+    byPerspective[perspective] = weightedScore(roots.filter((root) => root.perspective === perspective));
+  }
+  const status = Object.fromEntries(STATUSES.map((name) => [name, 0])) as Record<Status, number>;
+  for (const node of allNodes) status[node.status]++;
+  const count = (severity: Issue['severity']) => issues.filter((issue) => issue.severity === severity).length;
+  return {
+    objectives: allNodes.length - kpis.length,
+    kpis: kpis.length,
+    aligned,
+    coverage: kpis.length > 0 ? aligned / kpis.length : null,
+    orgScore: weightedScore(roots),
+    byPerspective,
+    status,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+  };
+}

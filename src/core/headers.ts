@@ -1,0 +1,77 @@
+/** Header matching (spec section 2): which column holds which field. */
+
+import type { CellValue } from './types';
+
+export type Field =
+  | 'id' | 'name' | 'level' | 'parent' | 'perspective' | 'owner' | 'unit' | 'direction'
+  | 'baseline' | 'target' | 'targetMin' | 'targetMax' | 'tolerance' | 'actual' | 'weight'
+  | 'rollup' | 'start' | 'due' | 'updated' | 'frequency';
+
+const SYNONYMS: Record<Field, readonly string[]> = {
+  id: ['ID', 'KPI ID', 'Objective ID', 'Code', 'Ref', 'Key'],
+  name: ['Name', 'KPI', 'KPI Name', 'Objective', 'Objective Name', 'Title', 'Measure', 'Metric'],
+  level: ['Level', 'Tier', 'Type'],
+  parent: ['Parent', 'Parent ID', 'Aligns To', 'Aligned To', 'Supports', 'Contributes To'],
+  perspective: ['Perspective', 'BSC Perspective'],
+  owner: ['Owner', 'Responsible', 'Accountable', 'Assignee'],
+  unit: ['Unit', 'UoM', 'Unit of Measure'],
+  direction: ['Direction', 'Polarity', 'Better', 'Goal Type'],
+  baseline: ['Baseline', 'Start Value', 'Initial', 'Initial Value'],
+  target: ['Target', 'Goal', 'Target Value'],
+  targetMin: ['Target Min', 'Min', 'Minimum', 'Lower Bound', 'Floor'],
+  targetMax: ['Target Max', 'Max', 'Maximum', 'Upper Bound', 'Ceiling'],
+  tolerance: ['Tolerance'],
+  actual: ['Actual', 'Current', 'Current Value', 'Value', 'YTD', 'Actual YTD'],
+  weight: ['Weight', 'Weighting'],
+  rollup: ['Rollup', 'Roll-up', 'Aggregation', 'Rollup Method'],
+  start: ['Start Date', 'Period Start', 'From'],
+  due: ['Due', 'Due Date', 'End Date', 'Deadline', 'Period End', 'To'],
+  updated: ['Updated', 'Last Updated', 'As Of', 'Updated On'],
+  frequency: ['Frequency', 'Update Frequency', 'Cadence'],
+};
+
+/** The headers of the columns the product writes back (spec section 6); they are never read as input. */
+export const COMPUTED_HEADERS = ['Progress', 'Score', 'Expected', 'Status', 'Contribution', 'Aligned', 'Path', 'Issues'] as const;
+
+/** Case-insensitive, ignoring spaces, `_`, `-` and a trailing `%`. */
+export function headerKey(header: CellValue): string {
+  if (header === null || header === undefined) return '';
+  return String(header).toLowerCase().replace(/[\s_-]+/g, '').replace(/%$/, '');
+}
+
+const FIELD_BY_KEY = new Map<string, Field>(
+  (Object.entries(SYNONYMS) as [Field, readonly string[]][]).flatMap(([field, words]) =>
+    words.map((word) => [headerKey(word), field] as [string, Field]),
+  ),
+);
+
+export function fieldForHeader(header: CellValue): Field | undefined {
+  return FIELD_BY_KEY.get(headerKey(header));
+}
+
+/** The header a report shows for a field when it names a column. */
+export function canonicalHeader(field: Field): string {
+  return SYNONYMS[field][0];
+}
+
+export interface HeaderMap {
+  /** Column index of each field found (the first column wins). */
+  columns: Partial<Record<Field, number>>;
+  /** Columns whose header maps to a field already taken: `duplicate-column`. */
+  duplicates: { index: number; field: Field }[];
+}
+
+export function mapHeaders(header: readonly CellValue[]): HeaderMap {
+  const columns: Partial<Record<Field, number>> = {};
+  const duplicates: { index: number; field: Field }[] = [];
+  header.forEach((cell, index) => {
+    const field = fieldForHeader(cell);
+    if (!field) return;
+    if (columns[field] === undefined) columns[field] = index;
+    else duplicates.push({ index, field });
+  });
+  return { columns, duplicates };
+}
+
+/** A table takes part in the cascade when it has an ID column and at least one of these. */
+export const PARTICIPATION_FIELDS: readonly Field[] = ['parent', 'level', 'perspective', 'target'];

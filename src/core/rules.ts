@@ -1,0 +1,174 @@
+/**
+ * The catalogue of rules: every issue code, its severity and its message, in one place (spec section 5).
+ * Messages name the node, the values involved and the cell, in a finance user's words.
+ */
+
+import type { Severity } from './types';
+
+/** Numbers in messages: as a person would type them, without floating-point noise. */
+export function formatValue(value: number): string {
+  return String(Number(value.toPrecision(10)));
+}
+
+const quote = (text: string): string => `"${text}"`;
+
+interface Cell { subject: string; cell: string }
+interface CellText extends Cell { text: string }
+
+export const RULES = {
+  'missing-id': {
+    severity: 'error',
+    message: (d: { row: number; cell: string }) =>
+      `Row ${d.row} has data but no ID in ${d.cell}; give it an ID so that it can take part in the cascade.`,
+  },
+  'duplicate-id': {
+    severity: 'error',
+    message: (d: { id: string; cells: string[] }) =>
+      `ID ${quote(d.id)} is used by ${d.cells.length} rows (${d.cells.join(', ')}); none of them is computed until each has an ID of its own.`,
+  },
+  'unknown-parent': {
+    severity: 'error',
+    message: (d: Cell & { parent: string; ambiguous: boolean }) =>
+      d.ambiguous
+        ? `${d.subject}: Parent ${quote(d.parent)} in ${d.cell} is the ID of more than one row (duplicate-id), so it cannot be linked.`
+        : `${d.subject}: Parent ${quote(d.parent)} in ${d.cell} is not the ID of any objective or KPI.`,
+  },
+  cycle: {
+    severity: 'error',
+    message: (d: Cell & { loop: string[] }) =>
+      d.loop.length === 1
+        ? `${d.subject} names itself as its parent in ${d.cell}.`
+        : `${d.subject} is part of a loop of parents (${[...d.loop, d.loop[0]].join(' > ')}); it is not linked to its parent in ${d.cell}.`,
+  },
+  'level-inverted': {
+    severity: 'error',
+    message: (d: Cell & { level: string; parent: string; parentLevel: string }) =>
+      `${d.subject} (${d.level}) aligns to ${d.parent} (${d.parentLevel}) in ${d.cell}, a lower level; it is not linked to it.`,
+  },
+  'invalid-number': {
+    severity: 'error',
+    message: (d: CellText & { column: string }) =>
+      `${d.subject}: ${d.column} ${quote(d.text)} in ${d.cell} is not a number; it counts as blank.`,
+  },
+  'invalid-date': {
+    severity: 'error',
+    message: (d: CellText & { column: string }) =>
+      `${d.subject}: ${d.column} ${quote(d.text)} in ${d.cell} is not a date; enter a date or YYYY-MM-DD.`,
+  },
+  'invalid-level': {
+    severity: 'error',
+    message: (d: CellText) =>
+      `${d.subject}: Level ${quote(d.text)} in ${d.cell} is not a level; use Objective, Organization, Department, Team or Individual.`,
+  },
+  'invalid-direction': {
+    severity: 'error',
+    message: (d: CellText) =>
+      `${d.subject}: Direction ${quote(d.text)} in ${d.cell} is not a direction; use higher, lower or range. It gets no progress until then.`,
+  },
+  'invalid-rollup': {
+    severity: 'error',
+    message: (d: CellText) =>
+      `${d.subject}: Rollup ${quote(d.text)} in ${d.cell} is not a rollup method; weighted is used. Use weighted, average, min, max, sum or none.`,
+  },
+  'invalid-weight': {
+    severity: 'error',
+    message: (d: Cell & { weight: number }) =>
+      `${d.subject}: Weight ${formatValue(d.weight)} in ${d.cell} is negative; it counts as blank.`,
+  },
+  'invalid-band': {
+    severity: 'error',
+    message: (d: Cell & { min: number; max: number }) =>
+      `${d.subject}: Target Min ${formatValue(d.min)} is above Target Max ${formatValue(d.max)} (${d.cell}); it gets no progress.`,
+  },
+  'zero-span': {
+    severity: 'error',
+    message: (d: Cell & { target: number; baseline: number }) =>
+      `${d.subject}: Target ${formatValue(d.target)} in ${d.cell} equals the baseline ${formatValue(d.baseline)}, so progress cannot be measured.`,
+  },
+  'baseline-required': {
+    severity: 'error',
+    message: (d: Cell & { target: number }) =>
+      `${d.subject}: Target ${formatValue(d.target)} in ${d.cell} is not above 0, so progress needs a Baseline; add one.`,
+  },
+  'missing-column': {
+    severity: 'error',
+    message: (d: { where: string; cell: string }) =>
+      `${d.where} looks like an objectives table but its header row (${d.cell}) has no ID column; it is skipped.`,
+  },
+  unaligned: {
+    severity: 'warning',
+    message: (d: Cell) => `${d.subject} has no parent in ${d.cell}, so it does not contribute to any objective.`,
+  },
+  'objective-uncovered': {
+    severity: 'warning',
+    message: (d: Cell) => `${d.subject} has no KPI anywhere beneath it, so nothing measures it.`,
+  },
+  'weights-not-100': {
+    severity: 'warning',
+    message: (d: { group: string; sum: number; count: number }) =>
+      `The weights of ${d.group} (${d.count}) add up to ${formatValue(d.sum)}, not 100% (1 or 100); they are scaled to 100%.`,
+  },
+  'weights-partial': {
+    severity: 'warning',
+    message: (d: { group: string; blank: string[]; count: number }) =>
+      `${d.blank.length} of the ${d.count} weights of ${d.group} are blank (${d.blank.join(', ')}); they take the average of the others.`,
+  },
+  'weights-zero': {
+    severity: 'warning',
+    message: (d: { group: string; count: number }) =>
+      `The weights of ${d.group} (${d.count}) add up to 0; they count as equal.`,
+  },
+  'missing-owner': {
+    severity: 'warning',
+    message: (d: Cell) => `${d.subject} has no owner in ${d.cell}.`,
+  },
+  'missing-target': {
+    severity: 'warning',
+    message: (d: Cell) => `${d.subject} has no target in ${d.cell} and no children, so it cannot be scored.`,
+  },
+  'unit-mismatch': {
+    severity: 'warning',
+    message: (d: Cell & { units: string[] }) =>
+      `${d.subject} sums its children, but their units differ (${d.units.join(', ')}).`,
+  },
+  'conflicting-direction': {
+    severity: 'warning',
+    message: (d: Cell & { name: string; direction: string; others: string[] }) =>
+      `${d.subject} ${quote(d.name)} is ${d.direction}-is-better in ${d.cell}, but ${d.others.join(', ')} with the same name differ.`,
+  },
+  'due-after-parent': {
+    severity: 'warning',
+    message: (d: Cell & { due: string; parent: string; parentDue: string }) =>
+      `${d.subject} is due ${d.due} (${d.cell}), after its parent ${d.parent}, due ${d.parentDue}.`,
+  },
+  'stale-actual': {
+    severity: 'warning',
+    message: (d: Cell & { updated: string; frequency: string; nextUpdate: string; asOf: string }) =>
+      `${d.subject}: the actual was last updated ${d.updated} (${d.cell}); a ${d.frequency} KPI was due an update by ${d.nextUpdate}, before ${d.asOf}.`,
+  },
+  'invalid-frequency': {
+    severity: 'warning',
+    message: (d: CellText) =>
+      `${d.subject}: Frequency ${quote(d.text)} in ${d.cell} is not a frequency; use daily, weekly, monthly, quarterly, semiannual or annual.`,
+  },
+  'duplicate-column': {
+    severity: 'warning',
+    message: (d: { header: string; cell: string; first: string; field: string }) =>
+      `Column ${quote(d.header)} in ${d.cell} is a second ${d.field} column; the first one, ${quote(d.first)}, is used.`,
+  },
+  'manual-and-rollup': {
+    severity: 'info',
+    message: (d: Cell & { actual: number; sum: number }) =>
+      `${d.subject} has its own Actual ${formatValue(d.actual)} in ${d.cell} but sums its children (${formatValue(d.sum)}); the sum is used.`,
+  },
+  'perspective-missing': {
+    severity: 'info',
+    message: (d: { missing: string[] }) =>
+      `The objectives name perspectives, but none is ${d.missing.join(', ')}; a balanced scorecard usually covers all four.`,
+  },
+} as const satisfies Record<string, { severity: Severity; message: (details: never) => string }>;
+
+export type RuleCode = keyof typeof RULES;
+export type RuleDetails<C extends RuleCode> = Parameters<(typeof RULES)[C]['message']>[0];
+
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
