@@ -79,6 +79,11 @@ function tableReport(table: CascadeTable, nodes: CascadeNode[]): TableReport {
   return { workbook: table.workbook, sheet: table.sheet, table: table.name, rows: table.source.rows.length, role };
 }
 
+/** Report numbers rounded to 12 significant digits: exact to any finance purpose, free of binary noise like 0.8000000000000002. */
+function tidy(value: number | null): number | null {
+  return value === null ? null : Number(value.toPrecision(12));
+}
+
 function nodeReport(node: CascadeNode, codesByRow: Map<string, string[]>): NodeReport {
   const table = node.table;
   return {
@@ -91,11 +96,11 @@ function nodeReport(node: CascadeNode, codesByRow: Map<string, string[]>): NodeR
     sheet: table.sheet,
     table: table.name,
     row: node.row,
-    progress: node.progress,
-    score: node.score,
-    expected: node.expected,
+    progress: tidy(node.progress),
+    score: tidy(node.score),
+    expected: tidy(node.expected),
     status: node.status,
-    contribution: node.contribution,
+    contribution: tidy(node.contribution),
     aligned: node.aligned,
     path: node.path,
     issues: codesByRow.get(rowKey(table.workbook, table.sheet, table.name, node.row)) ?? [],
@@ -108,7 +113,7 @@ function summarise(allNodes: CascadeNode[], nodes: CascadeNode[], issues: Issue[
   const roots = rootObjectives(nodes);
   const byPerspective: Record<string, number | null> = {};
   for (const perspective of new Set(roots.map((root) => root.perspective).filter((p): p is string => p !== null))) {
-    byPerspective[perspective] = weightedScore(roots.filter((root) => root.perspective === perspective));
+    byPerspective[perspective] = tidy(weightedScore(roots.filter((root) => root.perspective === perspective)));
   }
   const status = Object.fromEntries(STATUSES.map((name) => [name, 0])) as Record<Status, number>;
   for (const node of allNodes) status[node.status]++;
@@ -117,8 +122,8 @@ function summarise(allNodes: CascadeNode[], nodes: CascadeNode[], issues: Issue[
     objectives: allNodes.length - kpis.length,
     kpis: kpis.length,
     aligned,
-    coverage: kpis.length > 0 ? aligned / kpis.length : null,
-    orgScore: weightedScore(roots),
+    coverage: kpis.length > 0 ? tidy(aligned / kpis.length) : null,
+    orgScore: tidy(weightedScore(roots)),
     byPerspective,
     status,
     errors: count('error'),
