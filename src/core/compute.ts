@@ -61,7 +61,7 @@ function scoreNode(node: CascadeNode, settings: Settings, issues: IssueList): vo
       tolerance: node.tolerance,
     });
     node.progress = result.progress;
-    if (result.progress === null && result.problem) reportProgressProblem(node, result.problem, result.baseline, issues);
+    if ('problem' in result && result.problem) reportProgressProblem(node, result.problem, result.baseline, issues);
   }
   const own = scoreFromProgress(node.progress, settings.scoreCap);
   node.score = node.rollup === 'sum' || node.rollup === 'none' ? own : rollUp(node) ?? own;
@@ -126,7 +126,9 @@ function reportProgressProblem(node: CascadeNode, problem: 'baseline-required' |
     issues.add('invalid-band', location, node.id, { subject, cell: describeCell(location), min: node.targetMin as number, max: node.targetMax as number });
     return;
   }
-  const location = fieldLocation(node.table, node.rowIndex, 'target');
+  // A missing baseline is fixed in the Baseline cell, where the table has one.
+  const field = problem === 'baseline-required' && node.table.columns.baseline !== undefined ? 'baseline' : 'target';
+  const location = fieldLocation(node.table, node.rowIndex, field);
   const cell = describeCell(location);
   if (problem === 'zero-span') issues.add('zero-span', location, node.id, { subject, cell, target: node.target as number, baseline: baseline as number });
   else issues.add('baseline-required', location, node.id, { subject, cell, target: node.target as number });

@@ -88,7 +88,7 @@ export const RULES = {
   'baseline-required': {
     severity: 'error',
     message: (d: Cell & { target: number }) =>
-      `${d.subject}: Target ${formatValue(d.target)} in ${d.cell} is not above 0, so progress needs a Baseline; add one.`,
+      `${d.subject}: Target ${formatValue(d.target)} is not above 0, so progress needs a Baseline; add one in ${d.cell}.`,
   },
   'missing-column': {
     severity: 'error',
