@@ -97,7 +97,8 @@ function readNode(table: CascadeTable, rowIndex: number, cells: CellValue[], iss
   const levelCell = cell('level');
   const level = parseLevel(levelCell);
   const levelRank = level === INVALID ? null : level;
-  const kind: NodeKind = levelRank === 0 || (levelRank === null && isBlank(levelCell) && table.objectiveNamed) ? 'objective' : 'kpi';
+  // An unreadable Level counts as blank here, so a typo in an objectives table does not turn an objective into a KPI.
+  const kind: NodeKind = levelRank === 0 || (levelRank === null && table.objectiveNamed) ? 'objective' : 'kpi';
   const subject = `${kind === 'objective' ? 'Objective' : 'KPI'} ${id}`;
 
   const where = (field: Field) => {

@@ -235,3 +235,47 @@ describe('tables', () => {
     expect(node(report, 'k1')).toMatchObject({ path: '12 > k1', aligned: true });
   });
 });
+
+describe('links', () => {
+  test('a Parent naming a duplicated ID links to nothing and says why', () => {
+    const report = check([tableOf('KPIs', [{ ID: 'A', Target: 1 }, { ID: 'a', Target: 1 }, { ID: 'B', Parent: 'A', Target: 1 }])]);
+    const issue = report.issues.find((i) => i.code === 'unknown-parent');
+    expect(issue).toMatchObject({ id: 'B', cell: 'KPIs!C4' });
+    expect(issue?.message).toContain('more than one row');
+    expect(node(report, 'A')).toMatchObject({ score: null, status: 'No data', issues: ['duplicate-id'] });
+  });
+  test('a node that is its own parent is a cycle', () => {
+    const report = check([tableOf('KPIs', [{ ID: 'A', Parent: 'a', Target: 1 }])]);
+    expect(report.issues.map((i) => i.code)).toEqual(['cycle']);
+    expect(report.issues[0].message).toContain('names itself');
+  });
+  test('a loop is cut; a node hanging below it keeps its link but is not aligned', () => {
+    const report = check([tableOf('KPIs', [{ ID: 'A', Parent: 'C', Target: 1 }, { ID: 'B', Parent: 'A', Target: 1 }, { ID: 'C', Parent: 'B', Target: 1 }, { ID: 'D', Parent: 'C', Target: 1, Actual: 1 }])]);
+    expect(report.issues.filter((i) => i.code === 'cycle').map((i) => i.id)).toEqual(['A', 'B', 'C']);
+    expect(node(report, 'D')).toMatchObject({ path: 'C > D', aligned: false });
+  });
+  test('an objective under a KPI is level-inverted', () => {
+    const report = check([tableOf('Scorecard', [{ ID: 'K', Level: 'Team', Target: 1 }, { ID: 'O', Level: 'Objective', Parent: 'K' }])]);
+    expect(report.issues.filter((i) => i.code === 'level-inverted').map((i) => i.id)).toEqual(['O']);
+  });
+  test('a level inversion is cut before loops are looked for', () => {
+    const report = check([tableOf('KPIs', [{ ID: 'T', Level: 'Team', Parent: 'D', Target: 1 }, { ID: 'D', Level: 'Department', Parent: 'T', Target: 1 }])]);
+    expect(codes(report).filter((code) => code === 'cycle' || code === 'level-inverted')).toEqual(['level-inverted']);
+    expect(node(report, 'T').path).toBe('D > T');
+  });
+  test('an unreadable Level in an objectives table still reads as an objective', () => {
+    const report = check([tableOf('Objectives', [{ ID: 'O', Level: 'Strategic goalz', Perspective: 'Finance' }])]);
+    expect(node(report, 'O').kind).toBe('objective');
+    expect(codes(report)).toContain('invalid-level');
+  });
+});
+
+describe('never throws on a workbook\'s contents', () => {
+  test('ragged rows, odd origins and odd values', () => {
+    const report = check([
+      table('KPIs', ['ID', 'Parent', 'Target', 'Actual', 'Due'], [['A'], [null, null, 'x'], ['B', 'A', Infinity, NaN, new Date(NaN)], [true, false, {} as never, [] as never, -1]], { origin: '??' }),
+    ]);
+    expect(report.nodes.map((n) => n.id)).toEqual(['A', 'B', 'TRUE']);
+    expect(codes(report)).toEqual(expect.arrayContaining(['missing-id', 'invalid-number', 'invalid-date']));
+  });
+});
