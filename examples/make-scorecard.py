@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Build examples/scorecard.xlsx from examples/scorecard.json.
+"""Build examples/scorecard.xlsx from examples/scorecard.json, and the same
+scorecard split into a finance workbook and two team workbooks in
+examples/consolidation/ (to try `kpi-align check` on several files at once).
 
     /usr/bin/python3 examples/make-scorecard.py [data.json] [out.xlsx]
 
@@ -168,18 +170,21 @@ def pin_zip_timestamps(path):
     os.replace(tmp, path)
 
 
-def main(argv):
-    src = argv[1] if len(argv) > 1 else os.path.join(HERE, "scorecard.json")
-    out = argv[2] if len(argv) > 2 else os.path.join(HERE, "scorecard.xlsx")
-    with open(src, encoding="utf-8") as f:
-        data = json.load(f)
+# The same scorecard split the way finance consolidates it: its own workbook plus one per team.
+SPLIT = {
+    "finance.xlsx": ["Objectives", "DeptKPIs"],
+    "team-sales.xlsx": ["TeamSales"],
+    "team-operations.xlsx": ["TeamOps", "IndividualGoals"],
+}
 
+
+def write_workbook(data, tables, about, out):
     wb = Workbook()
     wb.remove(wb.active)
-    for spec in data["tables"]:
+    for spec in tables:
         write_table(wb, spec)
-    if data.get("about"):
-        write_about(wb, data["about"])
+    if about:
+        write_about(wb, about)
     wb.active = 0
 
     props = wb.properties
@@ -193,7 +198,21 @@ def main(argv):
     wb.save(out)
     pin_zip_timestamps(out)
     print("wrote %s (%s)" % (os.path.relpath(out), ", ".join(
-        "%s: %d rows" % (t["sheet"], len(t["rows"])) for t in data["tables"])))
+        "%s: %d rows" % (t["sheet"], len(t["rows"])) for t in tables)))
+
+
+def main(argv):
+    src = argv[1] if len(argv) > 1 else os.path.join(HERE, "scorecard.json")
+    out = argv[2] if len(argv) > 2 else os.path.join(HERE, "scorecard.xlsx")
+    with open(src, encoding="utf-8") as f:
+        data = json.load(f)
+    write_workbook(data, data["tables"], data.get("about"), out)
+
+    split_dir = os.path.join(os.path.dirname(out), "consolidation")
+    os.makedirs(split_dir, exist_ok=True)
+    by_name = {t["table"]: t for t in data["tables"]}
+    for name, tables in SPLIT.items():
+        write_workbook(data, [by_name[t] for t in tables], None, os.path.join(split_dir, name))
 
 
 if __name__ == "__main__":

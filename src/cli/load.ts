@@ -1,0 +1,42 @@
+/** Reads the workbooks named on the command line into the engine's plain tables. */
+
+import { readFile, stat } from 'node:fs/promises';
+import type { SourceTable } from '../core';
+import { readWorkbook, WorkbookReadError } from '../xlsx';
+
+/** A workbook the checker cannot read at all: exit status 2, with a sentence that says which and why. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'does not exist',
+  EACCES: 'cannot be opened: permission denied',
+  EPERM: 'cannot be opened: permission denied',
+  EISDIR: 'is a folder, not a workbook',
+  EBUSY: 'is locked by another program; close it and try again',
+};
+
+export async function readWorkbookFile(path: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new InputError(`${path} ${FILE_PROBLEMS[code] ?? `cannot be read: ${(error as Error).message}`}.`);
+  }
+}
+
+/** The cascade tables and plain sheets of one workbook, each naming the workbook as it was given. */
+export function tablesOf(bytes: Uint8Array, path: string): SourceTable[] {
+  try {
+    return readWorkbook(bytes, path);
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw new InputError(`${error.reason}.`);
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+/** `kpi-align`: the command-line checker. Files in, the engine, a report out. */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { checkTables, SourceTable } from '../core';
+import { InputError, readWorkbookFile, tablesOf } from './load';
+import { parseCommandLine, USAGE, CheckOptions } from './options';
+import { processTerminal, Terminal } from './terminal';
+import { renderTextReport } from './text-report';
+import { writeResults } from './write';
+
+export const EXIT = { clean: 0, cascadeErrors: 1, unreadable: 2 } as const;
+
+/** Rows above which the checker tells a person at a terminal what it is doing. */
+const PROGRESS_ROWS = 10_000;
+
+export async function main(argv: string[], terminal: Terminal = processTerminal(), now: Date = new Date()): Promise<number> {
+  const parsed = parseCommandLine(argv, now);
+  switch (parsed.command) {
+    case 'help':
+      terminal.out(USAGE);
+      return EXIT.clean;
+    case 'version':
+      terminal.out(`${version()}\n`);
+      return EXIT.clean;
+    case 'usage-error':
+      terminal.err(`kpi-align: ${parsed.message}\n\n${USAGE}`);
+      return EXIT.unreadable;
+    case 'check':
+      return check(parsed.options, terminal);
+  }
+}
+
+async function check(options: CheckOptions, terminal: Terminal): Promise<number> {
+  const progress = (text: string) => {
+    if (terminal.progress) terminal.err(`${text}\n`);
+  };
+  try {
+    const workbooks: { path: string; bytes: Uint8Array; tables: SourceTable[] }[] = [];
+    for (const path of options.files) {
+      const bytes = await readWorkbookFile(path);
+      if (bytes.length > 1_000_000) progress(`Reading ${path} (${(bytes.length / 1e6).toFixed(1)} MB)…`);
+      workbooks.push({ path, bytes, tables: tablesOf(bytes, path) });
+    }
+    const tables = workbooks.flatMap((workbook) => workbook.tables);
+    const rows = tables.reduce((sum, table) => sum + table.rows.length, 0);
+    if (rows > PROGRESS_ROWS) progress(`Checking ${rows.toLocaleString('en-US')} rows in ${tables.length} tables…`);
+    const report = checkTables(tables, options.settings);
+
+    if (options.write) {
+      const [input] = workbooks;
+      progress(`Writing ${options.write}…`);
+      const notes = await writeResults(input.path, input.bytes, input.tables, report, options.write);
+      for (const note of notes) terminal.err(`kpi-align: ${note.message}\n`);
+    }
+    terminal.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report, terminal));
+    if (options.write && !options.json) terminal.out(`Wrote ${options.write}.\n`);
+    return report.summary.errors > 0 ? EXIT.cascadeErrors : EXIT.clean;
+  } catch (error) {
+    if (error instanceof InputError) {
+      terminal.err(`kpi-align: ${error.message}\n`);
+      return EXIT.unreadable;
+    }
+    throw error;
+  }
+}
+
+/** The package's version, from the nearest package.json above this file (src/ in tests, dist/src/ when built). */
+function version(): string {
+  for (let folder = __dirname; folder !== dirname(folder); folder = dirname(folder)) {
+    const file = join(folder, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
+}

@@ -1,0 +1,80 @@
+/** The report for a person at a terminal: the summary first, then the issues grouped by severity and rule. */
+
+import type { CascadeReport, Issue, Severity, Status } from '../core';
+import { paint, Terminal, Colour } from './terminal';
+
+const SEVERITIES: { severity: Severity; title: string; colour: Colour }[] = [
+  { severity: 'error', title: 'Errors', colour: 'red' },
+  { severity: 'warning', title: 'Warnings', colour: 'yellow' },
+  { severity: 'info', title: 'Notes', colour: 'cyan' },
+];
+
+const STATUS_COLOUR: Record<Status, Colour> = {
+  Achieved: 'green', 'On track': 'green', 'At risk': 'yellow', 'Off track': 'red', 'No data': 'grey',
+};
+
+export function percent(value: number | null): string {
+  return value === null ? 'no data' : `${(value * 100).toFixed(1)}%`;
+}
+
+function bar(value: number | null, width = 20): string {
+  if (value === null) return ' '.repeat(width);
+  const filled = Math.round(Math.min(1, Math.max(0, value)) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Where an issue is, with the workbook in Excel's [book.xlsx] notation when several were checked. */
+function place(issue: Issue, manyWorkbooks: boolean): string {
+  const cell = issue.cell ?? `${issue.sheet}${issue.row ? ` row ${issue.row}` : ''}`;
+  return manyWorkbooks && issue.workbook ? `[${issue.workbook}]${cell}` : cell;
+}
+
+export function renderTextReport(report: CascadeReport, terminal: Terminal): string {
+  const lines: string[] = [];
+  const { summary } = report;
+  const workbooks = new Set(report.tables.map((table) => table.workbook));
+  const cascadeTables = report.tables.filter((table) => table.role !== 'skipped');
+  const bold = (text: string) => paint(terminal, 'bold', text);
+
+  lines.push(bold(`KPI Align: ${plural(summary.objectives, 'objective')} and ${plural(summary.kpis, 'KPI')} in ${plural(cascadeTables.length, 'table')}, as of ${report.asOf}`));
+  lines.push('');
+  lines.push(`  Org score      ${bold(percent(summary.orgScore))}`);
+  lines.push(`  Coverage       ${percent(summary.coverage)} of KPIs aligned (${summary.aligned} of ${summary.kpis})`);
+  const perspectives = Object.entries(summary.byPerspective);
+  if (perspectives.length > 0) {
+    const width = Math.max(...perspectives.map(([name]) => name.length));
+    perspectives.forEach(([name, score], index) => {
+      const label = index === 0 ? '  Perspectives   ' : '                 ';
+      lines.push(`${label}${name.padEnd(width)}  ${bar(score)} ${percent(score)}`);
+    });
+  }
+  const statuses = (Object.entries(summary.status) as [Status, number][])
+    .map(([status, count]) => paint(terminal, STATUS_COLOUR[status], `${status} ${count}`));
+  lines.push(`  Status         ${statuses.join(' · ')}`);
+  lines.push('');
+
+  for (const { severity, title, colour } of SEVERITIES) {
+    const issues = report.issues.filter((issue) => issue.severity === severity);
+    if (issues.length === 0) continue;
+    lines.push(paint(terminal, colour, bold(`${title} (${issues.length})`)));
+    const byCode = new Map<string, Issue[]>();
+    for (const issue of issues) byCode.set(issue.code, [...(byCode.get(issue.code) ?? []), issue]);
+    for (const [code, group] of byCode) {
+      lines.push(`  ${paint(terminal, colour, code)} (${group.length})`);
+      const placed = group.map((issue) => [place(issue, workbooks.size > 1), issue.message] as const);
+      const width = Math.min(28, Math.max(...placed.map(([where]) => where.length)));
+      for (const [where, message] of placed) lines.push(`    ${paint(terminal, 'grey', where.padEnd(width))}  ${message}`);
+    }
+    lines.push('');
+  }
+
+  const skipped = report.tables.filter((table) => table.role === 'skipped');
+  if (cascadeTables.length === 0) lines.push('No cascade table found: a table needs an ID column and one of Parent, Level, Perspective or Target.');
+  if (skipped.length > 0) {
+    lines.push(paint(terminal, 'grey', `Skipped (not cascade tables): ${skipped.map((table) => table.table ?? `sheet ${table.sheet}`).join(', ')}`));
+  }
+  lines.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'note')}.`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,116 @@
+import { checkTables, SourceTable } from '../../src/core';
+import example from '../../examples/scorecard.json';
+import expected from '../../examples/expected-issues.json';
+import { AS_OF, EXAMPLE, runChecker } from './run';
+
+describe('kpi-align check on the example workbook', () => {
+  test('the readable report: summary first, then issues by severity and rule, each with its cell', async () => {
+    const { code, out, err } = await runChecker(['check', EXAMPLE, ...AS_OF]);
+    expect(code).toBe(1);
+    expect(err).toBe('');
+    expect(out).toContain('KPI Align: 8 objectives and 59 KPIs in 5 tables, as of 2026-09-30');
+    expect(out).toMatch(/Org score\s+73\.2%/);
+    expect(out).toMatch(/Coverage\s+91\.5% of KPIs aligned \(54 of 59\)/);
+    expect(out).toMatch(/Financial\s+█+░+ 74\.1%/);
+    expect(out).toContain('Achieved 5 · On track 40 · At risk 11 · Off track 3 · No data 8');
+    const errors = out.indexOf('Errors (7)');
+    const warnings = out.indexOf('Warnings (7)');
+    expect(errors).toBeGreaterThan(out.indexOf('Org score'));
+    expect(warnings).toBeGreaterThan(errors);
+    expect(out).toMatch(/duplicate-id \(2\)\n\s+'Team Sales'!A7 +ID "SAL-06" is used by 2 rows/);
+    expect(out).toContain("'Team Sales'!J9");
+    expect(out).toContain('Skipped (not cascade tables): sheet About');
+    expect(out.trim().split('\n').pop()).toBe('7 errors, 7 warnings, 0 notes.');
+    expect(out).not.toContain('\u001b[');
+  });
+
+  test('colour only when asked for by a terminal', async () => {
+    const { out } = await runChecker(['check', EXAMPLE, ...AS_OF], { colour: true });
+    expect(out).toContain('\u001b[31m');
+  });
+
+  test('--json is the report of spec section 7, identical to the engine on the same data', async () => {
+    const { code, out } = await runChecker(['check', EXAMPLE, ...AS_OF, '--json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(Object.keys(report)).toEqual(['asOf', 'settings', 'tables', 'nodes', 'issues', 'summary']);
+    expect(report.settings).toEqual({ onTrack: 0.9, atRisk: 0.7, scoreCap: 1 });
+    expect(report.issues.map((i: { code: string; cell: string; id: string }) => ({ code: i.code, cell: i.cell, id: i.id }))).toEqual(expected);
+    expect(report.issues[0]).toEqual(expect.objectContaining({ workbook: EXAMPLE, sheet: 'Objectives', table: 'Objectives', row: 6, column: 'ID' }));
+    expect(report.tables[0]).toEqual({ workbook: EXAMPLE, sheet: 'About', table: null, rows: expect.any(Number), role: 'skipped' });
+
+    // Reading the workbook gives the same cascade as the data it was made from.
+    const fromData = checkTables((example.tables as SourceTable[]).map((t) => ({ ...t, workbook: EXAMPLE })), { asOf: '2026-09-30' });
+    expect(report.nodes).toEqual(fromData.nodes);
+    expect(report.summary).toEqual(fromData.summary);
+  });
+
+  test('settings change the statuses', async () => {
+    const strict = JSON.parse((await runChecker(['check', EXAMPLE, ...AS_OF, '--json', '--on-track', '1', '--at-risk', '0.95'])).out);
+    const lenient = JSON.parse((await runChecker(['check', EXAMPLE, ...AS_OF, '--json', '--cap', '1.5'])).out);
+    expect(strict.settings).toEqual({ onTrack: 1, atRisk: 0.95, scoreCap: 1 });
+    expect(strict.summary.status['Off track']).toBeGreaterThan(3);
+    expect(lenient.settings.scoreCap).toBe(1.5);
+    expect(Math.max(...lenient.nodes.map((n: { score: number | null }) => n.score ?? 0))).toBeGreaterThan(1);
+  });
+});
+
+describe('several workbooks form one cascade', () => {
+  const files = ['examples/consolidation/finance.xlsx', 'examples/consolidation/team-sales.xlsx', 'examples/consolidation/team-operations.xlsx'];
+
+  test('the same nodes and summary as the single workbook, every issue naming its workbook', async () => {
+    const split = JSON.parse((await runChecker(['check', ...files, ...AS_OF, '--json'])).out);
+    const single = JSON.parse((await runChecker(['check', EXAMPLE, ...AS_OF, '--json'])).out);
+    const strip = (nodes: { workbook: string }[]) => nodes.map(({ workbook: _workbook, ...rest }) => rest);
+    expect(strip(split.nodes)).toEqual(strip(single.nodes));
+    expect(split.summary).toEqual(single.summary);
+    const duplicate = split.issues.filter((i: { code: string }) => i.code === 'duplicate-id');
+    expect(duplicate.map((i: { workbook: string }) => i.workbook)).toEqual([files[1], files[2]]);
+  });
+
+  test('the readable report names the workbook of each cell', async () => {
+    const { out } = await runChecker(['check', ...files, ...AS_OF]);
+    expect(out).toContain("[examples/consolidation/team-sales.xlsx]'Team Sales'!J9");
+  });
+});
+
+describe('exit statuses and messages', () => {
+  test('0 when the cascade has no errors', async () => {
+    const { code, out } = await runChecker(['check', 'examples/consolidation/team-sales.xlsx', ...AS_OF]);
+    // On its own the team workbook's parents are unknown: that is an error.
+    expect(code).toBe(1);
+    expect(out).toContain('unknown-parent');
+  });
+
+  test.each([
+    ['a missing file', ['check', 'no/such.xlsx'], 'no/such.xlsx does not exist.'],
+    ['a folder', ['check', 'examples'], 'examples is a folder, not a workbook.'],
+    ['a text file', ['check', 'test/fixtures/not-a-workbook.xlsx'], 'test/fixtures/not-a-workbook.xlsx is not an .xlsx workbook.'],
+    ['a zip that is not a workbook', ['check', 'test/fixtures/zip-not-workbook.xlsx'], 'is a zip file but not an Excel workbook'],
+    ['a legacy or password-protected file', ['check', 'test/fixtures/legacy.xls'], 'is password-protected or an old .xls file'],
+    ['an unknown option', ['check', EXAMPLE, '--colour'], "Unknown option '--colour'"],
+    ['a bad date', ['check', EXAMPLE, '--as-of', '30/09/2026'], 'The as-of date "30/09/2026" is not a date'],
+    ['a bad ratio', ['check', EXAMPLE, '--on-track', 'high'], '--on-track needs a number, not "high".'],
+    ['ratios the wrong way round', ['check', EXAMPLE, '--on-track', '0.5', '--at-risk', '0.8'], 'must not be above the on-track ratio'],
+    ['a cap out of range', ['check', EXAMPLE, '--cap', '3'], 'The score cap 3 must be between 1 and 2.'],
+    ['--write with two inputs', ['check', EXAMPLE, 'examples/consolidation/finance.xlsx', '--write', 'out.xlsx'], '--write takes exactly one input workbook.'],
+    ['the same file twice', ['check', EXAMPLE, EXAMPLE], 'is named twice'],
+    ['an unknown command', ['chek', EXAMPLE], 'Unknown command "chek"'],
+  ])('2 for %s, with a message that says which and why', async (_what, argv, message) => {
+    const { code, out, err } = await runChecker(argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(message);
+  });
+
+  test('help and version', async () => {
+    expect((await runChecker(['--help'])).out).toContain('Usage: kpi-align check FILE...');
+    expect((await runChecker([])).out).toContain('Usage');
+    expect((await runChecker(['--version'])).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  test('progress goes to standard error, only for a terminal', async () => {
+    const quiet = await runChecker(['check', EXAMPLE, ...AS_OF], { progress: true });
+    expect(quiet.err).toBe('');
+  });
+});
