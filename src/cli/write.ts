@@ -27,7 +27,12 @@ export async function writeResults(
     throw new InputError(`--write ${output} would overwrite the input workbook; name a new file.`);
   }
   const writes: TableWrite[] = tables
-    .map((table) => ({ sheet: table.sheet, table: table.table, columns: computedColumns(report, table) }))
+    .map((table) => ({
+      sheet: table.sheet,
+      table: table.table,
+      // The alignment path is the one long text; the writer's defaults suit the rest.
+      columns: computedColumns(report, table).map((column) => (column.header === 'Path' ? { ...column, width: 40 } : column)),
+    }))
     .filter((write) => write.columns.length > 0);
   const result = writeComputedColumns(bytes, writes);
   await writeAtomically(output, result.bytes);
