@@ -1,45 +1,28 @@
 /** The rules that look at the computed cascade as a whole (spec section 5): alignment, coverage, hygiene. */
 
+import { topDownOrder } from './compute';
 import { addMonths, isoFromSerial } from './dates';
-import { cellLocation, describeCell, fieldLocation, IssueList } from './issues';
-import { CascadeNode, subjectOf } from './nodes';
+import { cellLocation, IssueList } from './issues';
+import type { CascadeNode } from './nodes';
+import { subjectOf } from './rules';
 import type { CascadeTable } from './tables';
 import type { Settings } from './types';
 import { FREQUENCY_PERIOD, PERSPECTIVES } from './vocabulary';
-import { topDownOrder } from './compute';
 
 export function checkCascade(nodes: CascadeNode[], tables: CascadeTable[], settings: Settings, issues: IssueList): void {
   const kpiBelow = nodesWithKpiBelow(nodes);
   for (const node of nodes) {
-    const subject = subjectOf(node);
-    const at = (field: Parameters<typeof fieldLocation>[2]) => {
-      const location = fieldLocation(node.table, node.rowIndex, field);
-      return { location, cell: describeCell(location) };
-    };
-    if (node.kind === 'kpi' && node.parentText === null) {
-      const { location, cell } = at('parent');
-      issues.add('unaligned', location, node.id, { subject, cell });
-    }
-    if (node.kind === 'objective' && !kpiBelow.has(node)) {
-      const { location, cell } = at('id');
-      issues.add('objective-uncovered', location, node.id, { subject, cell });
-    }
-    if (node.table.columns.owner !== undefined && node.owner === null) {
-      const { location, cell } = at('owner');
-      issues.add('missing-owner', location, node.id, { subject, cell });
-    }
-    if (node.kind === 'kpi' && node.children.length === 0 && !hasTarget(node)) {
-      const { location, cell } = at('target');
-      issues.add('missing-target', location, node.id, { subject, cell });
-    }
+    if (node.kind === 'kpi' && node.parentText === null) issues.addFor(node, 'unaligned', 'parent', {});
+    if (node.kind === 'objective' && !kpiBelow.has(node)) issues.addFor(node, 'objective-uncovered', 'id', {});
+    if (node.table.columns.owner !== undefined && node.owner === null) issues.addFor(node, 'missing-owner', 'owner', {});
+    if (node.kind === 'kpi' && node.children.length === 0 && !hasTarget(node)) issues.addFor(node, 'missing-target', 'target', {});
     const parentDue = node.parent?.effectiveDue ?? null;
     if (node.due !== null && parentDue !== null && node.due > parentDue) {
-      const { location, cell } = at('due');
-      issues.add('due-after-parent', location, node.id, {
-        subject, cell, due: isoFromSerial(node.due), parent: subjectOf(node.parent as CascadeNode), parentDue: isoFromSerial(parentDue),
+      issues.addFor(node, 'due-after-parent', 'due', {
+        due: isoFromSerial(node.due), parent: subjectOf(node.parent as CascadeNode), parentDue: isoFromSerial(parentDue),
       });
     }
-    checkStaleActual(node, settings, issues);
+    if (node.updated !== null && node.frequency !== null && node.actual !== null) checkStaleActual(node, settings, issues);
   }
   checkConflictingDirections(nodes, issues);
   checkPerspectives(nodes, tables, issues);
@@ -63,16 +46,15 @@ function nodesWithKpiBelow(nodes: CascadeNode[]): Set<CascadeNode> {
 
 /** An actual is stale once the as-of date is past Updated plus one Frequency period. */
 function checkStaleActual(node: CascadeNode, settings: Settings, issues: IssueList): void {
-  if (node.updated === null || node.frequency === null || node.actual === null) return;
-  const period = FREQUENCY_PERIOD[node.frequency];
-  const nextUpdate = period.months ? addMonths(node.updated, period.months) : node.updated + (period.days as number);
+  const updated = node.updated as number;
+  const period = FREQUENCY_PERIOD[node.frequency as NonNullable<CascadeNode['frequency']>];
+  // A month is at least 28 days: most fresh actuals are settled without calendar arithmetic.
+  if (period.months && settings.asOf <= updated + 28 * period.months) return;
+  const nextUpdate = period.months ? addMonths(updated, period.months) : updated + (period.days as number);
   if (settings.asOf <= nextUpdate) return;
-  const location = fieldLocation(node.table, node.rowIndex, 'updated');
-  issues.add('stale-actual', location, node.id, {
-    subject: subjectOf(node),
-    cell: describeCell(location),
-    updated: isoFromSerial(node.updated),
-    frequency: node.frequency,
+  issues.addFor(node, 'stale-actual', 'updated', {
+    updated: isoFromSerial(updated),
+    frequency: node.frequency as string,
     nextUpdate: isoFromSerial(nextUpdate),
     asOf: isoFromSerial(settings.asOf),
   });
@@ -89,13 +71,10 @@ function checkConflictingDirections(nodes: CascadeNode[], issues: IssueList): vo
     else byName.set(key, [node]);
   }
   for (const group of byName.values()) {
-    if (new Set(group.map((node) => node.direction)).size < 2) continue;
+    if (group.length < 2 || new Set(group.map((node) => node.direction)).size < 2) continue;
     for (const node of group) {
       const others = group.filter((other) => other.direction !== node.direction).map((other) => `${other.id} (${other.direction})`);
-      const location = fieldLocation(node.table, node.rowIndex, 'direction');
-      issues.add('conflicting-direction', location, node.id, {
-        subject: subjectOf(node), cell: describeCell(location), name: node.name as string, direction: node.direction as string, others,
-      });
+      issues.addFor(node, 'conflicting-direction', 'direction', { name: node.name as string, direction: node.direction as string, others });
     }
   }
 }

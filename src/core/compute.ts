@@ -3,18 +3,23 @@
  * method, then alignment, contribution, pacing, status and path top-down.
  */
 
-import { computeProgress, expectedProgress, scoreFromProgress, statusOf } from './formulas';
-import { describeCell, fieldLocation, IssueList } from './issues';
-import { CascadeNode, subjectOf } from './nodes';
+import { computeProgress, expectedProgress, ProgressProblem, scoreFromProgress, statusOf } from './formulas';
+import { IssueList } from './issues';
+import type { CascadeNode } from './nodes';
 import type { Settings } from './types';
 import { weighSiblings } from './weights';
 
 /** Parents before children, roots in reading order: an order that needs no recursion however deep the cascade. */
 export function topDownOrder(nodes: CascadeNode[]): CascadeNode[] {
   const order = nodes.filter((node) => node.parent === null);
-  for (let index = 0; index < order.length; index++) order.push(...order[index].children);
+  for (let index = 0; index < order.length; index++) {
+    for (const child of order[index].children) order.push(child);
+  }
   return order;
 }
+
+/** Paths longer than this show the top of the chain, an ellipsis and the last steps. */
+export const PATH_STEPS = 20;
 
 /** Root objectives: objectives whose Parent cell is blank, the top of every aligned chain. */
 export function rootObjectives(nodes: CascadeNode[]): CascadeNode[] {
@@ -36,15 +41,32 @@ export function computeCascade(nodes: CascadeNode[], settings: Settings, issues:
   for (const node of order) {
     const parent = node.parent;
     if (parent) {
+      node.depth = parent.depth + 1;
+      node.top = parent.top;
       node.aligned = parent.aligned;
       node.contribution = parent.aligned ? (parent.contribution as number) * node.siblingWeight : null;
-      node.path = `${parent.path} > ${node.id}`;
+      node.path = node.depth < PATH_STEPS ? `${parent.path} > ${node.id}` : elidedPath(node);
     }
     node.effectiveStart = node.start ?? parent?.effectiveStart ?? null;
     node.effectiveDue = node.due ?? parent?.effectiveDue ?? null;
     node.expected = expectedProgress(node.effectiveStart, node.effectiveDue, settings.asOf);
     node.status = statusOf(node.score, node.expected, settings);
   }
+}
+
+/**
+ * The path of a node deeper than PATH_STEPS: the top of its chain, "…", and its last steps. A chain
+ * that deep is almost always a Parent column pasted one row off, and full paths would grow with
+ * the square of its length.
+ */
+function elidedPath(node: CascadeNode): string {
+  const steps: string[] = [];
+  let step = node;
+  for (let taken = 0; taken < PATH_STEPS - 2; taken++) {
+    steps.push(step.id);
+    step = step.parent as CascadeNode;
+  }
+  return `${node.top.id} > … > ${steps.reverse().join(' > ')}`;
 }
 
 /** A node's own progress and its score from its children, once every child is scored. */
@@ -103,8 +125,7 @@ function sumOfChildren(node: CascadeNode, issues: IssueList): number | null {
   if (supplying.length === 0) return null;
   const sum = supplying.reduce((total, child) => total + (child.effectiveActual as number), 0);
   if (node.actual !== null) {
-    const location = fieldLocation(node.table, node.rowIndex, 'actual');
-    issues.add('manual-and-rollup', location, node.id, { subject: subjectOf(node), cell: describeCell(location), actual: node.actual, sum });
+    issues.addFor(node, 'manual-and-rollup', 'actual', { actual: node.actual, sum });
   }
   return sum;
 }
@@ -115,21 +136,17 @@ function reportUnitMismatch(node: CascadeNode, issues: IssueList): void {
     if (unit !== null && !units.has(unit.toLowerCase())) units.set(unit.toLowerCase(), unit);
   }
   if (units.size <= 1) return;
-  const location = fieldLocation(node.table, node.rowIndex, 'unit');
-  issues.add('unit-mismatch', location, node.id, { subject: subjectOf(node), cell: describeCell(location), units: [...units.values()] });
+  issues.addFor(node, 'unit-mismatch', 'unit', { units: [...units.values()] });
 }
 
-function reportProgressProblem(node: CascadeNode, problem: 'baseline-required' | 'zero-span' | 'invalid-band', baseline: number | undefined, issues: IssueList): void {
-  const subject = subjectOf(node);
+function reportProgressProblem(node: CascadeNode, problem: ProgressProblem, baseline: number | undefined, issues: IssueList): void {
   if (problem === 'invalid-band') {
-    const location = fieldLocation(node.table, node.rowIndex, 'targetMin');
-    issues.add('invalid-band', location, node.id, { subject, cell: describeCell(location), min: node.targetMin as number, max: node.targetMax as number });
-    return;
+    issues.addFor(node, 'invalid-band', 'targetMin', { min: node.targetMin as number, max: node.targetMax as number });
+  } else if (problem === 'zero-span') {
+    issues.addFor(node, 'zero-span', 'target', { target: node.target as number, baseline: baseline as number });
+  } else {
+    // A missing baseline is fixed in the Baseline cell, where the table has one.
+    const field = node.table.columns.baseline !== undefined ? 'baseline' : 'target';
+    issues.addFor(node, 'baseline-required', field, { target: node.target as number });
   }
-  // A missing baseline is fixed in the Baseline cell, where the table has one.
-  const field = problem === 'baseline-required' && node.table.columns.baseline !== undefined ? 'baseline' : 'target';
-  const location = fieldLocation(node.table, node.rowIndex, field);
-  const cell = describeCell(location);
-  if (problem === 'zero-span') issues.add('zero-span', location, node.id, { subject, cell, target: node.target as number, baseline: baseline as number });
-  else issues.add('baseline-required', location, node.id, { subject, cell, target: node.target as number });
 }

@@ -4,6 +4,8 @@
  */
 
 const MS_PER_DAY = 86_400_000;
+/** 9999-12-31, the last date Excel shows. */
+export const LAST_SERIAL = 2_958_465;
 /** 1899-12-30: serial 0 for every date from 1900-03-01 on (Excel counts a fictional 1900-02-29 as serial 60). */
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -46,12 +48,11 @@ export function todaySerial(now: Date = new Date()): number {
 
 /** Adds calendar months as Excel's EDATE does: the day is kept, or moved back to the month's last day. */
 export function addMonths(serial: number, months: number): number {
-  const iso = isoFromSerial(serial);
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7)) - 1 + months;
-  const day = Number(iso.slice(8, 10));
-  const targetYear = year + Math.floor(month / 12);
-  const targetMonth = ((month % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  return serialFromParts(targetYear, targetMonth + 1, Math.min(day, lastDay)) as number;
+  const date = new Date(EPOCH_MS + (serial < 61 ? serial + 1 : serial) * MS_PER_DAY);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const moved = Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay));
+  const result = (moved - EPOCH_MS) / MS_PER_DAY;
+  return result < 61 ? result - 1 : result;
 }

@@ -26,12 +26,11 @@ export function checkTables(sources: readonly SourceTable[], settingsInput?: Set
   checkCascade(nodes, tables, settings, issues);
 
   const sortedIssues = sortIssues(issues.items, tables);
-  const issueCodesByRow = groupCodesByRow(sortedIssues);
   return {
     asOf: isoFromSerial(settings.asOf),
     settings: { onTrack: settings.onTrack, atRisk: settings.atRisk, scoreCap: settings.scoreCap },
     tables: tables.map((table) => tableReport(table, allNodes)),
-    nodes: allNodes.map((node) => nodeReport(node, issueCodesByRow)),
+    nodes: allNodes.map(nodeReport),
     issues: sortedIssues,
     summary: summarise(allNodes, nodes, sortedIssues),
   };
@@ -44,17 +43,6 @@ function isResolved(input: Settings | SettingsInput | undefined): input is Setti
 /** The key of a worksheet row, shared by issues and nodes. */
 export function rowKey(workbook: string | null, sheet: string, table: string | null, row: number | null): string {
   return `${workbook ?? ''}\u0000${sheet}\u0000${table ?? ''}\u0000${row ?? ''}`;
-}
-
-function groupCodesByRow(issues: Issue[]): Map<string, string[]> {
-  const byRow = new Map<string, string[]>();
-  for (const issue of issues) {
-    const key = rowKey(issue.workbook, issue.sheet, issue.table, issue.row);
-    const codes = byRow.get(key);
-    if (!codes) byRow.set(key, [issue.code]);
-    else if (!codes.includes(issue.code)) codes.push(issue.code);
-  }
-  return byRow;
 }
 
 /** Issues in workbook order: table by table, row by row, left to right. */
@@ -79,12 +67,20 @@ function tableReport(table: CascadeTable, nodes: CascadeNode[]): TableReport {
   return { workbook: table.workbook, sheet: table.sheet, table: table.name, rows: table.source.rows.length, role };
 }
 
-/** Report numbers rounded to 12 significant digits: exact to any finance purpose, free of binary noise like 0.8000000000000002. */
-function tidy(value: number | null): number | null {
-  return value === null ? null : Number(value.toPrecision(12));
+/**
+ * Report numbers rounded to 12 significant digits: exact to any finance purpose, and free of binary
+ * noise such as 0.8000000000000002. Dividing a whole number by an exact power of ten gives the
+ * nearest double to the decimal, so the common case needs no string conversion.
+ */
+export function tidy(value: number | null): number | null {
+  if (value === null || value === 0 || !Number.isFinite(value)) return value;
+  const exponent = Math.floor(Math.log10(Math.abs(value)));
+  if (exponent < -10 || exponent > 10) return Number(value.toPrecision(12));
+  const scale = 10 ** (11 - exponent);
+  return Math.round(value * scale) / scale;
 }
 
-function nodeReport(node: CascadeNode, codesByRow: Map<string, string[]>): NodeReport {
+function nodeReport(node: CascadeNode): NodeReport {
   const table = node.table;
   return {
     id: node.id,
@@ -103,7 +99,7 @@ function nodeReport(node: CascadeNode, codesByRow: Map<string, string[]>): NodeR
     contribution: tidy(node.contribution),
     aligned: node.aligned,
     path: node.path,
-    issues: codesByRow.get(rowKey(table.workbook, table.sheet, table.name, node.row)) ?? [],
+    issues: node.issueCodes,
   };
 }
 
@@ -111,10 +107,11 @@ function summarise(allNodes: CascadeNode[], nodes: CascadeNode[], issues: Issue[
   const kpis = allNodes.filter((node) => node.kind === 'kpi');
   const aligned = kpis.filter((node) => node.aligned).length;
   const roots = rootObjectives(nodes);
-  const byPerspective: Record<string, number | null> = {};
-  for (const perspective of new Set(roots.map((root) => root.perspective).filter((p): p is string => p !== null))) {
-    byPerspective[perspective] = tidy(weightedScore(roots.filter((root) => root.perspective === perspective)));
-  }
+  const perspectives = new Set(roots.map((root) => root.perspective).filter((p): p is string => p !== null));
+  // fromEntries makes own properties even of names such as "__proto__".
+  const byPerspective = Object.fromEntries(
+    [...perspectives].map((perspective) => [perspective, tidy(weightedScore(roots.filter((root) => root.perspective === perspective)))]),
+  );
   const status = Object.fromEntries(STATUSES.map((name) => [name, 0])) as Record<Status, number>;
   for (const node of allNodes) status[node.status]++;
   const count = (severity: Issue['severity']) => issues.filter((issue) => issue.severity === severity).length;

@@ -39,7 +39,12 @@ export function computeProgress(input: ProgressInput): ProgressResult {
   const base = baseline ?? (direction === 'higher' ? 0 : 2 * target);
   if (target === base) return { progress: null, problem: 'zero-span', baseline: base };
   if (actual === null) return { progress: null };
-  return { progress: direction === 'higher' ? (actual - base) / (target - base) : (base - actual) / (base - target) };
+  return finite(direction === 'higher' ? (actual - base) / (target - base) : (base - actual) / (base - target));
+}
+
+/** Values near the largest double can overflow to Infinity or NaN: such a node has no progress. */
+function finite(progress: number): ProgressResult {
+  return Number.isFinite(progress) ? { progress } : { progress: null };
 }
 
 /** The band a range KPI aims for: [min, max]; one side may be open when only one bound is given. */
@@ -65,7 +70,7 @@ function rangeProgress(input: ProgressInput): ProgressResult {
   const reference = input.target ?? (Number.isFinite(width) ? (band.low + band.high) / 2 : Number.isFinite(band.low) ? band.low : band.high);
   const scale = Number.isFinite(width) && width > 0 ? width : reference !== 0 ? Math.abs(reference) * 0.1 : 0;
   if (scale === 0) return { progress: 0 };
-  return { progress: Math.max(0, 1 - distance / scale) };
+  return finite(Math.max(0, 1 - distance / scale));
 }
 
 /** A score from a raw progress: clamped to [0, cap]. */

@@ -1,11 +1,12 @@
 /** Collects issues as values, each placed on a cell of the workbook. */
 
 import { cellReference } from './addresses';
-import { displayText } from './values';
-import { RULES, RuleCode, RuleDetails } from './rules';
+import type { Field } from './headers';
+import type { CascadeNode } from './nodes';
+import { RULES, RuleCode, RuleDetails, subjectOf } from './rules';
 import type { CascadeTable } from './tables';
 import type { Issue, Location } from './types';
-import type { Field } from './headers';
+import { displayText } from './values';
 
 /** Where a table's cell is: the header row is at originRow, data row i at originRow + 1 + i. */
 export function cellLocation(table: CascadeTable, rowIndex: number | null, columnIndex: number | null): Location {
@@ -20,6 +21,14 @@ export function fieldLocation(table: CascadeTable, rowIndex: number, field: Fiel
   const columnIndex = table.columns[field] ?? table.columns.id ?? null;
   return cellLocation(table, rowIndex, columnIndex);
 }
+
+/** The text a message uses for a location that has no cell: the sheet and row. */
+export function describeCell(location: Location): string {
+  return location.cell ?? `${location.sheet} row ${location.row}`;
+}
+
+/** What a node's message needs beyond the subject and the cell, which `IssueList.addFor` fills in. */
+type NodeDetails<C extends RuleCode> = Omit<RuleDetails<C>, 'subject' | 'cell'>;
 
 export class IssueList {
   readonly items: Issue[] = [];
@@ -36,9 +45,12 @@ export class IssueList {
     this.items.push(issue);
     return issue;
   }
-}
 
-/** The text a message uses for a location that has no cell: the sheet and row. */
-export function describeCell(location: Location): string {
-  return location.cell ?? `${location.sheet} row ${location.row}`;
+  /** An issue on one of a node's cells: the message names the node and the cell, and the node keeps the code. */
+  addFor<C extends RuleCode>(node: CascadeNode, code: C, field: Field, details: NodeDetails<C>): Issue {
+    const location = fieldLocation(node.table, node.rowIndex, field);
+    const full = { subject: subjectOf(node), cell: describeCell(location), ...details } as unknown as RuleDetails<C>;
+    if (!node.issueCodes.includes(code)) node.issueCodes.push(code);
+    return this.add(code, location, node.id, full);
+  }
 }

@@ -4,96 +4,108 @@
  */
 
 import { describeCell, fieldLocation, IssueList } from './issues';
-import { CascadeNode, levelName, subjectOf } from './nodes';
-import { idKey } from './values';
+import { CascadeNode, levelName } from './nodes';
+import { subjectOf } from './rules';
+import { keyOfId } from './values';
 
 export interface LinkedCascade {
   /** The nodes that take part in the computation: every node whose ID is unique. */
   nodes: CascadeNode[];
-  byKey: Map<string, CascadeNode>;
 }
 
 export function linkNodes(all: CascadeNode[], issues: IssueList): LinkedCascade {
-  const rowsByKey = new Map<string, CascadeNode[]>();
-  for (const node of all) {
-    const rows = rowsByKey.get(node.key);
-    if (rows) rows.push(node);
-    else rowsByKey.set(node.key, [node]);
-  }
-  const byKey = new Map<string, CascadeNode>();
-  for (const [key, rows] of rowsByKey) {
-    if (rows.length === 1) {
-      byKey.set(key, rows[0]);
-      continue;
-    }
-    const cells = rows.map((node) => describeCell(fieldLocation(node.table, node.rowIndex, 'id')));
-    for (const node of rows) {
-      node.duplicate = true;
-      issues.add('duplicate-id', fieldLocation(node.table, node.rowIndex, 'id'), node.id, { id: node.id, cells });
-    }
-  }
+  const { byKey, duplicatedKeys } = indexByKey(all, issues);
   const nodes = all.filter((node) => !node.duplicate);
+  nodes.forEach((node, index) => (node.index = index));
 
-  const proposed = new Map<CascadeNode, CascadeNode>();
+  // Proposed parents, by node index; loops are looked for among them before any link is made.
+  const proposed: (CascadeNode | undefined)[] = new Array(nodes.length);
   for (const node of nodes) {
     if (node.parentText === null) continue;
-    const parentKey = idKey(node.parentText);
-    const location = fieldLocation(node.table, node.rowIndex, 'parent');
-    const cell = describeCell(location);
+    const parentKey = keyOfId(node.parentText);
     const parent = byKey.get(parentKey);
     if (!parent) {
-      issues.add('unknown-parent', location, node.id, {
-        subject: subjectOf(node), parent: node.parentText, cell, ambiguous: rowsByKey.has(parentKey),
-      });
+      issues.addFor(node, 'unknown-parent', 'parent', { parent: node.parentText, ambiguous: duplicatedKeys.has(parentKey) });
     } else if (parent === node) {
-      issues.add('cycle', location, node.id, { subject: subjectOf(node), cell, loop: [node.id] });
-    } else if (rank(node) !== null && rank(parent) !== null && (rank(node) as number) < (rank(parent) as number)) {
-      issues.add('level-inverted', location, node.id, {
-        subject: subjectOf(node), cell, level: levelName(node), parent: subjectOf(parent), parentLevel: levelName(parent),
-      });
+      issues.addFor(node, 'cycle', 'parent', { loop: [node.id] });
+    } else if (isInverted(node, parent)) {
+      issues.addFor(node, 'level-inverted', 'parent', { level: levelName(node), parent: subjectOf(parent), parentLevel: levelName(parent) });
     } else {
-      proposed.set(node, parent);
+      proposed[node.index] = parent;
     }
   }
 
-  for (const loop of findLoops(proposed)) {
+  for (const loop of findLoops(nodes, proposed)) {
     const ids = loop.map((node) => node.id);
-    loop.forEach((node, index) => {
-      proposed.delete(node);
-      const location = fieldLocation(node.table, node.rowIndex, 'parent');
-      const rotated = [...ids.slice(index), ...ids.slice(0, index)];
-      issues.add('cycle', location, node.id, { subject: subjectOf(node), cell: describeCell(location), loop: rotated });
+    loop.forEach((node, position) => {
+      proposed[node.index] = undefined;
+      issues.addFor(node, 'cycle', 'parent', { loop: [...ids.slice(position), ...ids.slice(0, position)] });
     });
   }
 
-  for (const [node, parent] of proposed) {
+  // Nodes are visited in reading order, so every node's children are listed in reading order.
+  for (const node of nodes) {
+    const parent = proposed[node.index];
+    if (!parent) continue;
     node.parent = parent;
     parent.children.push(node);
   }
-  // `proposed` keeps insertion order, which is reading order, so children are listed in reading order.
-  return { nodes, byKey };
+  return { nodes };
 }
 
-/** A node's rank for the level check: its Level, or 0 for an objective whose Level is blank. */
-function rank(node: CascadeNode): number | null {
-  return node.levelRank ?? (node.kind === 'objective' ? 0 : null);
+/** Every node by its ID key; rows sharing an ID are marked duplicate and reported, each of them. */
+function indexByKey(all: CascadeNode[], issues: IssueList): { byKey: Map<string, CascadeNode>; duplicatedKeys: Set<string> } {
+  const byKey = new Map<string, CascadeNode>();
+  const duplicates = new Map<string, CascadeNode[]>();
+  for (const node of all) {
+    const first = byKey.get(node.key);
+    if (!first) {
+      byKey.set(node.key, node);
+      continue;
+    }
+    const rows = duplicates.get(node.key);
+    if (rows) rows.push(node);
+    else duplicates.set(node.key, [first, node]);
+  }
+  for (const [key, rows] of duplicates) {
+    byKey.delete(key);
+    const cells = rows.map((node) => describeCell(fieldLocation(node.table, node.rowIndex, 'id')));
+    for (const node of rows) {
+      node.duplicate = true;
+      issues.addFor(node, 'duplicate-id', 'id', { id: node.id, cells });
+    }
+  }
+  return { byKey, duplicatedKeys: new Set(duplicates.keys()) };
 }
+
+/** A node whose level ranks above its parent's. Ranks: the Level, or 0 for an objective whose Level is blank. */
+function isInverted(node: CascadeNode, parent: CascadeNode): boolean {
+  const rank = (of: CascadeNode) => of.levelRank ?? (of.kind === 'objective' ? 0 : null);
+  const own = rank(node);
+  const parents = rank(parent);
+  return own !== null && parents !== null && own < parents;
+}
+
+const UNSEEN = 0;
+const VISITING = 1;
+const DONE = 2;
 
 /** The loops in a graph where each node has at most one parent, each listed from a node down its parent chain. */
-function findLoops(parents: Map<CascadeNode, CascadeNode>): CascadeNode[][] {
-  const state = new Map<CascadeNode, 'visiting' | 'done'>();
+function findLoops(nodes: CascadeNode[], parents: (CascadeNode | undefined)[]): CascadeNode[][] {
+  const state = new Uint8Array(nodes.length);
   const loops: CascadeNode[][] = [];
-  for (const start of parents.keys()) {
-    if (state.has(start)) continue;
-    const trail: CascadeNode[] = [];
+  const trail: CascadeNode[] = [];
+  for (const start of nodes) {
+    if (state[start.index] !== UNSEEN) continue;
+    trail.length = 0;
     let node: CascadeNode | undefined = start;
-    while (node && !state.has(node)) {
-      state.set(node, 'visiting');
+    while (node && state[node.index] === UNSEEN) {
+      state[node.index] = VISITING;
       trail.push(node);
-      node = parents.get(node);
+      node = parents[node.index];
     }
-    if (node && state.get(node) === 'visiting') loops.push(trail.slice(trail.indexOf(node)));
-    for (const visited of trail) state.set(visited, 'done');
+    if (node && state[node.index] === VISITING) loops.push(trail.slice(trail.indexOf(node)));
+    for (const visited of trail) state[visited.index] = DONE;
   }
   return loops;
 }

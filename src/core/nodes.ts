@@ -5,7 +5,7 @@ import { describeCell, fieldLocation, IssueList } from './issues';
 import type { CascadeTable } from './tables';
 import type { CellValue, NodeKind, Status } from './types';
 import {
-  displayText, idKey, INVALID, isBlank, parseDate, parseDirection, parseFrequency, parseLevel,
+  displayText, INVALID, isBlank, keyOfId, parseDate, parseDirection, parseFrequency, parseLevel,
   parseNumber, parsePerspective, parseRollup, parseText, Parsed,
 } from './values';
 import { Direction, Frequency, LEVEL_NAMES, Rollup } from './vocabulary';
@@ -44,9 +44,15 @@ export interface CascadeNode {
   frequency: Frequency | null;
   /** Left out of the cascade: its ID is used by more than one row. */
   duplicate: boolean;
+  /** Position among the cascade's nodes, for array-indexed bookkeeping. */
+  index: number;
 
   parent: CascadeNode | null;
   children: CascadeNode[];
+  /** Links from the top of the node's chain: 0 for a node without a linked parent. */
+  depth: number;
+  /** The top of the node's chain of links: itself when it has no linked parent. */
+  top: CascadeNode;
   aligned: boolean;
   siblingWeight: number;
   effectiveActual: number | null;
@@ -58,11 +64,8 @@ export interface CascadeNode {
   status: Status;
   contribution: number | null;
   path: string;
-}
-
-/** The subject of a message: "KPI SAL-03" or "Objective F1". */
-export function subjectOf(node: CascadeNode): string {
-  return `${node.kind === 'objective' ? 'Objective' : 'KPI'} ${node.id}`;
+  /** The codes of the issues on this node's row, in the order found. */
+  issueCodes: string[];
 }
 
 export function levelName(node: CascadeNode): string {
@@ -75,103 +78,109 @@ export function readNodes(table: CascadeTable, issues: IssueList): CascadeNode[]
   const nodes: CascadeNode[] = [];
   const fieldColumns = Object.values(table.columns) as number[];
   const idColumn = table.columns.id as number;
-  table.source.rows.forEach((cells, rowIndex) => {
-    if (isBlank(cells[idColumn])) {
-      if (fieldColumns.some((column) => !isBlank(cells[column]))) {
-        const location = fieldLocation(table, rowIndex, 'id');
-        issues.add('missing-id', location, null, { row: location.row as number, cell: describeCell(location) });
-      }
-      return;
+  const rows = table.source.rows;
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+    const cells = rows[rowIndex];
+    if (!isBlank(cells[idColumn])) {
+      nodes.push(readNode(table, rowIndex, cells, issues));
+    } else if (fieldColumns.some((column) => !isBlank(cells[column]))) {
+      const location = fieldLocation(table, rowIndex, 'id');
+      issues.add('missing-id', location, null, { row: location.row as number, cell: describeCell(location) });
     }
-    nodes.push(readNode(table, rowIndex, cells, issues));
-  });
+  }
   return nodes;
 }
 
+function cellOf(table: CascadeTable, cells: CellValue[], field: Field): CellValue {
+  const column = table.columns[field];
+  return column === undefined ? null : cells[column];
+}
+
 function readNode(table: CascadeTable, rowIndex: number, cells: CellValue[], issues: IssueList): CascadeNode {
-  const cell = (field: Field): CellValue => {
-    const column = table.columns[field];
-    return column === undefined ? null : cells[column];
-  };
-  const id = displayText(cell('id'));
-  const levelCell = cell('level');
+  const idCell = cells[table.columns.id as number];
+  const levelCell = cellOf(table, cells, 'level');
   const level = parseLevel(levelCell);
   const levelRank = level === INVALID ? null : level;
+  const node = emptyNode(table, rowIndex, idCell);
+  node.levelRank = levelRank;
+  node.levelText = parseText(levelCell);
   // An unreadable Level counts as blank here, so a typo in an objectives table does not turn an objective into a KPI.
-  const kind: NodeKind = levelRank === 0 || (levelRank === null && table.objectiveNamed) ? 'objective' : 'kpi';
-  const subject = `${kind === 'objective' ? 'Objective' : 'KPI'} ${id}`;
+  node.kind = levelRank === 0 || (levelRank === null && table.objectiveNamed) ? 'objective' : 'kpi';
+  if (level === INVALID) reportWord(node, 'level', levelCell, 'invalid-level', issues);
 
-  const where = (field: Field) => {
-    const location = fieldLocation(table, rowIndex, field);
-    return { location, cell: describeCell(location) };
-  };
-  const report = <T>(field: Field, parsed: Parsed<T>, code: 'invalid-number' | 'invalid-date'): T | null => {
-    if (parsed !== INVALID) return parsed;
-    const { location, cell: address } = where(field);
-    issues.add(code, location, id, { subject, text: displayText(cell(field)), cell: address, column: canonicalHeader(field) });
-    return null;
-  };
-  const number = (field: Field) => report(field, parseNumber(cell(field)), 'invalid-number');
-  const date = (field: Field) => report(field, parseDate(cell(field)), 'invalid-date');
-  const word = <T>(field: Field, parsed: Parsed<T>, code: 'invalid-level' | 'invalid-direction' | 'invalid-rollup' | 'invalid-frequency'): T | null => {
-    if (parsed !== INVALID) return parsed;
-    const { location, cell: address } = where(field);
-    issues.add(code, location, id, { subject, text: displayText(cell(field)), cell: address });
-    return null;
-  };
+  node.name = parseText(cellOf(table, cells, 'name'));
+  node.parentText = parseText(cellOf(table, cells, 'parent'));
+  node.perspective = parsePerspective(cellOf(table, cells, 'perspective'));
+  node.owner = parseText(cellOf(table, cells, 'owner'));
+  node.unit = parseText(cellOf(table, cells, 'unit'));
 
-  word('level', level, 'invalid-level');
-  const direction = parseDirection(cell('direction'));
-  const rollup = parseRollup(cell('rollup'));
-  let weight = number('weight');
-  if (weight !== null && weight < 0) {
-    const { location, cell: address } = where('weight');
-    issues.add('invalid-weight', location, id, { subject, weight, cell: address });
-    weight = null;
-  }
-  const tolerance = number('tolerance');
+  const directionCell = cellOf(table, cells, 'direction');
+  const direction = parseDirection(directionCell);
+  if (direction === INVALID) reportWord(node, 'direction', directionCell, 'invalid-direction', issues);
+  node.direction = direction === INVALID ? null : (direction ?? 'higher');
 
-  return {
-    table,
-    rowIndex,
-    row: table.originRow + 1 + rowIndex,
-    id,
-    key: idKey(cell('id')),
-    name: parseText(cell('name')),
-    levelText: parseText(levelCell),
-    levelRank,
-    kind,
-    parentText: parseText(cell('parent')),
-    perspective: parsePerspective(cell('perspective')),
-    owner: parseText(cell('owner')),
-    unit: parseText(cell('unit')),
-    direction: direction === INVALID ? (word('direction', direction, 'invalid-direction'), null) : (direction ?? 'higher'),
-    rollup: word('rollup', rollup, 'invalid-rollup') ?? 'weighted',
-    baseline: number('baseline'),
-    target: number('target'),
-    targetMin: number('targetMin'),
-    targetMax: number('targetMax'),
-    // A tolerance is a distance either side of the target: its sign carries no meaning.
-    tolerance: tolerance === null ? null : Math.abs(tolerance),
-    actual: number('actual'),
-    weight,
-    start: date('start'),
-    due: date('due'),
-    updated: date('updated'),
-    frequency: word('frequency', parseFrequency(cell('frequency')), 'invalid-frequency'),
-    duplicate: false,
-    parent: null,
-    children: [],
-    aligned: false,
-    siblingWeight: 0,
-    effectiveActual: null,
-    progress: null,
-    score: null,
-    expected: null,
-    effectiveStart: null,
-    effectiveDue: null,
-    status: 'No data',
-    contribution: null,
-    path: id,
+  const rollupCell = cellOf(table, cells, 'rollup');
+  const rollup = parseRollup(rollupCell);
+  if (rollup === INVALID) reportWord(node, 'rollup', rollupCell, 'invalid-rollup', issues);
+  node.rollup = rollup === INVALID || rollup === null ? 'weighted' : rollup;
+
+  node.baseline = numberField(node, cells, 'baseline', issues);
+  node.target = numberField(node, cells, 'target', issues);
+  node.targetMin = numberField(node, cells, 'targetMin', issues);
+  node.targetMax = numberField(node, cells, 'targetMax', issues);
+  const tolerance = numberField(node, cells, 'tolerance', issues);
+  // A tolerance is a distance either side of the target: its sign carries no meaning.
+  node.tolerance = tolerance === null ? null : Math.abs(tolerance);
+  node.actual = numberField(node, cells, 'actual', issues);
+  const weight = numberField(node, cells, 'weight', issues);
+  if (weight !== null && weight < 0) issues.addFor(node, 'invalid-weight', 'weight', { weight });
+  node.weight = weight !== null && weight >= 0 ? weight : null;
+
+  node.start = dateField(node, cells, 'start', issues);
+  node.due = dateField(node, cells, 'due', issues);
+  node.updated = dateField(node, cells, 'updated', issues);
+  const frequencyCell = cellOf(table, cells, 'frequency');
+  const frequency = parseFrequency(frequencyCell);
+  if (frequency === INVALID) reportWord(node, 'frequency', frequencyCell, 'invalid-frequency', issues);
+  node.frequency = frequency === INVALID ? null : frequency;
+  return node;
+}
+
+function numberField(node: CascadeNode, cells: CellValue[], field: Field, issues: IssueList): number | null {
+  const column = node.table.columns[field];
+  if (column === undefined) return null;
+  const cell = cells[column];
+  if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
+  return checked(node, field, cell, parseNumber(cell), 'invalid-number', issues);
+}
+
+function dateField(node: CascadeNode, cells: CellValue[], field: Field, issues: IssueList): number | null {
+  const column = node.table.columns[field];
+  if (column === undefined) return null;
+  const cell = cells[column];
+  return checked(node, field, cell, parseDate(cell), 'invalid-date', issues);
+}
+
+function checked<T>(node: CascadeNode, field: Field, cell: CellValue, parsed: Parsed<T>, code: 'invalid-number' | 'invalid-date', issues: IssueList): T | null {
+  if (parsed !== INVALID) return parsed;
+  issues.addFor(node, code, field, { text: displayText(cell), column: canonicalHeader(field) });
+  return null;
+}
+
+function reportWord(node: CascadeNode, field: Field, cell: CellValue, code: 'invalid-level' | 'invalid-direction' | 'invalid-rollup' | 'invalid-frequency', issues: IssueList): void {
+  issues.addFor(node, code, field, { text: displayText(cell) });
+}
+
+function emptyNode(table: CascadeTable, rowIndex: number, idCell: CellValue): CascadeNode {
+  const id = displayText(idCell);
+  const node: CascadeNode = {
+    table, rowIndex, row: table.originRow + 1 + rowIndex, index: 0, id, key: keyOfId(id),
+    name: null, levelText: null, levelRank: null, kind: 'kpi', parentText: null, perspective: null, owner: null, unit: null,
+    direction: 'higher', rollup: 'weighted', baseline: null, target: null, targetMin: null, targetMax: null, tolerance: null,
+    actual: null, weight: null, start: null, due: null, updated: null, frequency: null, duplicate: false,
+    parent: null, children: [], depth: 0, top: null as unknown as CascadeNode, aligned: false, siblingWeight: 0, effectiveActual: null, progress: null, score: null,
+    expected: null, effectiveStart: null, effectiveDue: null, status: 'No data', contribution: null, path: id, issueCodes: [],
   };
+  node.top = node;
+  return node;
 }

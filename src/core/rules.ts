@@ -12,6 +12,23 @@ export function formatValue(value: number): string {
 
 const quote = (text: string): string => `"${text}"`;
 
+/** How a message names a node: "KPI SAL-03" or "Objective F1". */
+export function subjectOf(node: { kind: 'objective' | 'kpi'; id: string }): string {
+  return `${node.kind === 'objective' ? 'Objective' : 'KPI'} ${node.id}`;
+}
+
+/** A list in a message: the first few items and how many more, so that a message stays readable however many there are. */
+function listOf(items: readonly string[], shown = 5): string {
+  if (items.length <= shown + 1) return items.join(', ');
+  return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
+}
+
+/** A loop as a message shows it: every ID when short, the ends and a count when long. */
+function loopText(loop: string[]): string {
+  const ids = loop.length <= 8 ? loop : [...loop.slice(0, 3), `… ${loop.length - 5} more …`, ...loop.slice(-2)];
+  return [...ids, loop[0]].join(' > ');
+}
+
 interface Cell { subject: string; cell: string }
 interface CellText extends Cell { text: string }
 
@@ -24,7 +41,7 @@ export const RULES = {
   'duplicate-id': {
     severity: 'error',
     message: (d: { id: string; cells: string[] }) =>
-      `ID ${quote(d.id)} is used by ${d.cells.length} rows (${d.cells.join(', ')}); none of them is computed until each has an ID of its own.`,
+      `ID ${quote(d.id)} is used by ${d.cells.length} rows (${listOf(d.cells)}); none of them is computed until each has an ID of its own.`,
   },
   'unknown-parent': {
     severity: 'error',
@@ -38,7 +55,7 @@ export const RULES = {
     message: (d: Cell & { loop: string[] }) =>
       d.loop.length === 1
         ? `${d.subject} names itself as its parent in ${d.cell}.`
-        : `${d.subject} is part of a loop of parents (${[...d.loop, d.loop[0]].join(' > ')}); it is not linked to its parent in ${d.cell}.`,
+        : `${d.subject} is part of a loop of ${d.loop.length} parents (${loopText(d.loop)}); it is not linked to its parent in ${d.cell}.`,
   },
   'level-inverted': {
     severity: 'error',
@@ -111,7 +128,7 @@ export const RULES = {
   'weights-partial': {
     severity: 'warning',
     message: (d: { group: string; blank: string[]; count: number }) =>
-      `${d.blank.length} of the ${d.count} weights of ${d.group} are blank (${d.blank.join(', ')}); they take the average of the others.`,
+      `${d.blank.length} of the ${d.count} weights of ${d.group} are blank (${listOf(d.blank)}); they take the average of the others.`,
   },
   'weights-zero': {
     severity: 'warning',
@@ -129,12 +146,12 @@ export const RULES = {
   'unit-mismatch': {
     severity: 'warning',
     message: (d: Cell & { units: string[] }) =>
-      `${d.subject} sums its children, but their units differ (${d.units.join(', ')}).`,
+      `${d.subject} sums its children, but their units differ (${listOf(d.units)}).`,
   },
   'conflicting-direction': {
     severity: 'warning',
     message: (d: Cell & { name: string; direction: string; others: string[] }) =>
-      `${d.subject} ${quote(d.name)} is ${d.direction}-is-better in ${d.cell}, but ${d.others.join(', ')} with the same name differ.`,
+      `${d.subject} ${quote(d.name)} is ${d.direction}-is-better in ${d.cell}, but ${listOf(d.others)} with the same name differ.`,
   },
   'due-after-parent': {
     severity: 'warning',

@@ -1,6 +1,7 @@
 /** The settings of a check (spec section 4), their defaults and their limits. */
 
-import { serialFromIso, todaySerial } from './dates';
+import { todaySerial } from './dates';
+import { INVALID, parseDate } from './values';
 import type { Settings } from './types';
 
 export const DEFAULT_SETTINGS = { onTrack: 0.9, atRisk: 0.7, scoreCap: 1 } as const;
@@ -19,13 +20,10 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; err
 export function resolveSettings(input: SettingsInput = {}, now: Date = new Date()): SettingsResult {
   const errors: string[] = [];
   let asOf = todaySerial(now);
-  if (typeof input.asOf === 'string') {
-    const serial = serialFromIso(input.asOf.trim());
-    if (serial === null) errors.push(`The as-of date "${input.asOf}" is not a date; write it as YYYY-MM-DD.`);
-    else asOf = serial;
-  } else if (typeof input.asOf === 'number') {
-    if (Number.isFinite(input.asOf) && input.asOf >= 1) asOf = Math.floor(input.asOf);
-    else errors.push(`The as-of date ${input.asOf} is not a date serial number.`);
+  if (input.asOf !== undefined) {
+    const parsed = parseDate(typeof input.asOf === 'string' ? input.asOf.trim() : input.asOf);
+    if (parsed === INVALID || parsed === null) errors.push(`The as-of date "${input.asOf}" is not a date; write it as YYYY-MM-DD.`);
+    else asOf = Math.floor(parsed);
   }
   const onTrack = input.onTrack ?? DEFAULT_SETTINGS.onTrack;
   const atRisk = input.atRisk ?? DEFAULT_SETTINGS.atRisk;

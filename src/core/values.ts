@@ -4,7 +4,7 @@
  * that is not blank and cannot be read; the caller turns INVALID into the field's issue.
  */
 
-import { isoFromSerial, serialFromDate, serialFromIso } from './dates';
+import { isoFromSerial, LAST_SERIAL, serialFromDate, serialFromIso } from './dates';
 import type { CellValue } from './types';
 import {
   DIRECTION_WORDS, Direction, FREQUENCY_WORDS, Frequency, LEVEL_WORDS, PERSPECTIVE_WORDS,
@@ -18,10 +18,15 @@ export type Parsed<T> = T | null | Invalid;
 /** Texts that mean "no value" in every field. The en dash is accepted beside the spec's hyphen and em dash. */
 const BLANK_MARKERS = new Set(['', '-', '—', '–', 'n/a']);
 
+/** The longest blank marker, in characters. */
+const LONGEST_MARKER = 3;
+
 export function isBlank(value: CellValue): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return BLANK_MARKERS.has(value.trim().toLowerCase());
-  return false;
+  if (typeof value !== 'string') return false;
+  // Most cells are words or numbers without surrounding spaces: too long to be a marker.
+  if (value.length > LONGEST_MARKER && value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32) return false;
+  return BLANK_MARKERS.has(value.trim().toLowerCase());
 }
 
 /** The text a report shows for a cell: as the cell shows it, trimmed. */
@@ -38,7 +43,12 @@ export function displayText(value: CellValue): string {
 
 /** IDs compare trimmed and case-insensitively; the number 12 and the text "12" are one ID. */
 export function idKey(value: CellValue): string {
-  return displayText(value).toLowerCase();
+  return keyOfId(displayText(value));
+}
+
+/** The comparison key of an ID already shown as text. */
+export function keyOfId(id: string): string {
+  return id.toLowerCase();
 }
 
 const NUMBER_TEXT =
@@ -69,17 +79,40 @@ export function parseNumber(value: CellValue): Parsed<number> {
 
 /** Dates: date cells, Excel serial numbers (1900 system), ISO text. */
 export function parseDate(value: CellValue): Parsed<number> {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 1 ? value : INVALID;
-  if (value instanceof Date) return serialFromDate(value) ?? INVALID;
+  if (typeof value === 'number') return inExcelRange(value) ? value : INVALID;
+  if (value instanceof Date) {
+    const serial = serialFromDate(value);
+    return serial !== null && inExcelRange(serial) ? serial : INVALID;
+  }
   if (isBlank(value)) return null;
-  if (typeof value === 'string') return serialFromIso(value.trim()) ?? INVALID;
+  if (typeof value === 'string') {
+    const serial = serialFromIso(value.trim());
+    return serial !== null && inExcelRange(serial) ? serial : INVALID;
+  }
   return INVALID;
 }
+
+/** Excel's dates run from serial 1 (1900-01-01) to 9999-12-31. */
+function inExcelRange(serial: number): boolean {
+  return serial >= 1 && serial < LAST_SERIAL + 1;
+}
+
+/** Each vocabulary's answers by the text as written: a scorecard repeats a handful of words thousands of times. */
+const wordCache = new WeakMap<Map<string, unknown>, Map<string, unknown>>();
+const WORD_CACHE_LIMIT = 1000;
 
 function parseWord<T>(words: Map<string, T>, value: CellValue): Parsed<T> {
   if (isBlank(value)) return null;
   if (typeof value !== 'string') return INVALID;
-  return words.get(vocabularyKey(value)) ?? INVALID;
+  let cache = wordCache.get(words) as Map<string, Parsed<T>> | undefined;
+  if (!cache) wordCache.set(words, (cache = new Map()));
+  let parsed = cache.get(value);
+  if (parsed === undefined) {
+    parsed = words.get(vocabularyKey(value)) ?? INVALID;
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(value, parsed);
+  }
+  return parsed;
 }
 
 /** A level's rank: 0 objective … 4 individual. */

@@ -279,3 +279,27 @@ describe('never throws on a workbook\'s contents', () => {
     expect(codes(report)).toEqual(expect.arrayContaining(['missing-id', 'invalid-number', 'invalid-date']));
   });
 });
+
+describe('what a malformed workbook cannot do to the report', () => {
+  test('long lists in messages are cut to a readable length', () => {
+    const rows = Array.from({ length: 50 }, () => ({ ID: 'TBD', Target: 1 }));
+    const report = check([tableOf('KPIs', rows)]);
+    expect(report.issues).toHaveLength(50);
+    expect(report.issues[0].message).toContain('and 45 more');
+    expect(report.issues[0].message.length).toBeLessThan(300);
+  });
+  test('a path deeper than 20 steps keeps its top and its last steps', () => {
+    const rows = Array.from({ length: 25 }, (_, index) => ({ ID: `N${index}`, Parent: index === 0 ? null : `N${index - 1}`, Target: 1 }));
+    const report = check([tableOf('KPIs', rows)]);
+    expect(node(report, 'N19').path.split(' > ')).toHaveLength(20);
+    expect(node(report, 'N20').path).toBe(`N0 > … > ${Array.from({ length: 18 }, (_, index) => `N${index + 3}`).join(' > ')}`);
+  });
+  test('dates past 9999-12-31 are invalid, not a crash', () => {
+    const report = check([tableOf('KPIs', [{ ID: 'A', Target: 1, Actual: 1, Due: 3_000_000, Updated: '10000-01-01' }])]);
+    expect(codes(report)).toEqual(['invalid-date', 'invalid-date', 'unaligned']);
+  });
+  test('numbers that overflow give no progress rather than Infinity', () => {
+    const report = check([tableOf('KPIs', [{ ID: 'A', Target: 5e-324, Actual: 1 }])]);
+    expect(node(report, 'A')).toMatchObject({ progress: null, status: 'No data' });
+  });
+});

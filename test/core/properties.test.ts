@@ -236,7 +236,9 @@ describe('loops and long chains', () => {
   test(`a chain of ${CHAIN} nodes, each the parent of the next, is computed without recursion`, () => {
     const report = checkTables([chainTable(false)], SETTINGS);
     const leaf = report.nodes[CHAIN - 1];
-    expect(leaf.path.split(' > ')).toHaveLength(CHAIN);
+    // Past 20 steps a path shows the top of the chain, an ellipsis and its last 18 steps (docs/decisions.md).
+    expect(leaf.path.split(' > ')).toEqual(['C0', '…', ...Array.from({ length: 18 }, (_, index) => `C${CHAIN - 18 + index}`)]);
+    expect(report.nodes[19].path.split(' > ')).toHaveLength(20);
     expect(leaf.contribution).toBe(1);
     expect(report.nodes[0].score).toBeCloseTo(0.8, 12);
     expect(report.summary.orgScore).toBeCloseTo(0.8, 12);
