@@ -1,6 +1,11 @@
 import { checkTables, SourceTable } from '../../src/core';
 import example from '../../examples/scorecard.json';
 import expected from '../../examples/expected-issues.json';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCascade, GENERATED_AS_OF } from '../../bench/generate-cascade';
+import { workbookFromTables } from '../../bench/workbook';
 import { AS_OF, EXAMPLE, runChecker } from './run';
 
 describe('kpi-align check on the example workbook', () => {
@@ -109,8 +114,19 @@ describe('exit statuses and messages', () => {
     expect((await runChecker(['--version'])).out).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  test('progress goes to standard error, only for a terminal', async () => {
-    const quiet = await runChecker(['check', EXAMPLE, ...AS_OF], { progress: true });
-    expect(quiet.err).toBe('');
+  describe('progress on a large workbook', () => {
+    const large = join(mkdtempSync(join(tmpdir(), 'kpi-align-large-')), 'large.xlsx');
+    beforeAll(() => writeFileSync(large, workbookFromTables(generateCascade({ nodes: 12_000, seed: 7 }))));
+
+    test('goes to standard error when it is a terminal, and never into the report', async () => {
+      const run = await runChecker(['check', large, '--json', '--as-of', GENERATED_AS_OF], { progress: true });
+      expect(run.err).toMatch(/^Checking 12,000 rows in 4 tables…$/m);
+      expect(JSON.parse(run.out).summary.kpis).toBeGreaterThan(11_000);
+    });
+
+    test('stays quiet otherwise, and for small workbooks', async () => {
+      expect((await runChecker(['check', large, '--as-of', GENERATED_AS_OF])).err).toBe('');
+      expect((await runChecker(['check', EXAMPLE, ...AS_OF], { progress: true })).err).toBe('');
+    });
   });
 });
