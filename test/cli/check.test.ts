@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCascade, GENERATED_AS_OF } from '../../bench/generate-cascade';
 import { workbookFromTables } from '../../bench/workbook';
+import { soundScorecard, tableOf } from '../core/build';
 import { AS_OF, EXAMPLE, runChecker } from './run';
 
 describe('kpi-align check on the example workbook', () => {
@@ -80,9 +81,18 @@ describe('several workbooks form one cascade', () => {
 });
 
 describe('exit statuses and messages', () => {
-  test('0 when the cascade has no errors', async () => {
+  test('0 when the cascade has no errors, even with warnings', async () => {
+    const sound = join(mkdtempSync(join(tmpdir(), 'kpi-align-sound-')), 'sound.xlsx');
+    const card = soundScorecard();
+    card.kpis[0].Owner = null;
+    writeFileSync(sound, workbookFromTables([tableOf('Objectives', card.objectives), tableOf('KPIs', card.kpis)]));
+    const { code, out } = await runChecker(['check', sound, ...AS_OF]);
+    expect(out.trim().split('\n').pop()).toBe('0 errors, 1 warning, 0 notes.');
+    expect(code).toBe(0);
+  });
+
+  test('1 when it has errors: a team workbook alone names parents it does not hold', async () => {
     const { code, out } = await runChecker(['check', 'examples/consolidation/team-sales.xlsx', ...AS_OF]);
-    // On its own the team workbook's parents are unknown: that is an error.
     expect(code).toBe(1);
     expect(out).toContain('unknown-parent');
   });
