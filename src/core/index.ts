@@ -14,3 +14,5 @@ export { COMPUTED_HEADERS, fieldForHeader, headerKey } from './headers';
 export { computedColumns, COMPUTED_COLUMNS } from './writeback';
 export type { ComputedColumn } from './writeback';
 export * from './types';
+export { OWNED_NAME_PREFIX, markerFormula, parseMarkerFormula, markerText, parseMarkerText, isMarkerName, sameName, findMarker, nextMarkerName } from './ownership';
+export type { OwnedColumns, OwnershipMarker } from './ownership';

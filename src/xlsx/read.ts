@@ -8,7 +8,7 @@ import type { CellValue, SourceTable } from '../core/types';
 import { cellAddress } from './cell-address';
 import { cellValue } from './cell-values';
 import { WorkbookReadError } from './errors';
-import { sameName } from './ownership';
+import { sameName } from '../core/ownership';
 import { damaged, openPackage, readPart, type XlsxPackage } from './package';
 import { findPlainRange, type PlainRange } from './plain-range';
 import { scanSheet, type ScannedRow, type SheetScan } from './sheet-scan';

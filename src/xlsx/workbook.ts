@@ -4,7 +4,7 @@
  */
 import { decodeXml, attribute, children, child, type XmlNode } from './xml-text';
 import { findPart, findWorkbookPart, readPart, readRelationships, readXmlPart, type XlsxPackage } from './package';
-import { isMarkerName, parseMarkerFormula, type OwnershipMarker } from './ownership';
+import { isMarkerName, parseMarkerFormula, type OwnershipMarker } from '../core/ownership';
 import { readDateStyles } from './styles';
 import { readSharedStrings } from './strings';
 

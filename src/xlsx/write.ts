@@ -7,7 +7,7 @@
 import type { CellValue } from '../core/types';
 import { cellAddress, type CellRange } from './cell-address';
 import { dateToSerial } from './dates';
-import { findMarker, markerFormula, nextMarkerName, type OwnershipMarker } from './ownership';
+import { findMarker, markerFormula, nextMarkerName, type OwnershipMarker } from '../core/ownership';
 import { openPackage, readPart, savePackage, type XlsxPackage } from './package';
 import { loadSheet, type LoadedSheet } from './read';
 import { findObstacle, locateTarget, resolveColumns, type ResolvedColumn, type Target } from './write-plan';

@@ -1,6 +1,6 @@
 /** The ownership marker's text format, shared with the Excel add-in. */
 import { markerFormula, parseMarkerFormula } from '../../src/xlsx';
-import { nextMarkerName } from '../../src/xlsx/ownership';
+import { nextMarkerName } from '../../src/core/ownership';
 
 describe('ownership marker', () => {
   it('is a quoted "Sheet|Table|Headers" text constant', () => {

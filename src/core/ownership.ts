@@ -1,7 +1,7 @@
 /**
  * Which columns KPI Align created. The workbook itself records it, so that a rerun
  * updates our columns in place and never overwrites a column that a person made,
- * even one with the same header. The Excel add-in reads and writes the same marker.
+ * even one with the same header. The checker (src/xlsx) and the Excel add-in (src/excel) share this marker.
  *
  * The marker: one hidden, workbook-level defined name per table we wrote to,
  * named `_KPIAlign_Owned_<n>` (n = 1, 2, ...), whose formula is a text constant
