@@ -4,5 +4,3 @@ export { writeComputedColumns } from './write';
 export type { ColumnFormat, ColumnWrite, TableWrite, WriteNote, WriteResult } from './write';
 export { WorkbookReadError } from './errors';
 export type { WorkbookReadErrorKind } from './errors';
-export { OWNED_NAME_PREFIX, markerFormula, parseMarkerFormula } from '../core/ownership';
-export type { OwnedColumns } from '../core/ownership';

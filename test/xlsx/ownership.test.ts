@@ -1,5 +1,5 @@
 /** The ownership marker's text format, shared with the Excel add-in. */
-import { markerFormula, parseMarkerFormula } from '../../src/xlsx';
+import { markerFormula, parseMarkerFormula } from '../../src/core';
 import { nextMarkerName } from '../../src/core/ownership';
 
 describe('ownership marker', () => {
