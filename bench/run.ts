@@ -10,10 +10,11 @@
 import os from 'node:os';
 import { checkerBenchmark } from './checker';
 import { engineBenchmark } from './engine';
+import { excelBenchmark } from './excel';
 import { BenchContext, BenchmarkSection, SectionResult } from './section';
 
 /** The sections, run in this order. A new benchmark is a file exporting a BenchmarkSection, added here. */
-const SECTIONS: BenchmarkSection[] = [engineBenchmark, checkerBenchmark];
+const SECTIONS: BenchmarkSection[] = [engineBenchmark, checkerBenchmark, excelBenchmark];
 
 interface Options {
   section: string | null;

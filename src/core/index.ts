@@ -14,5 +14,9 @@ export { COMPUTED_HEADERS, fieldForHeader, headerKey } from './headers';
 export { computedColumns, COMPUTED_COLUMNS } from './writeback';
 export type { ComputedColumn } from './writeback';
 export * from './types';
-export { OWNED_NAME_PREFIX, markerFormula, parseMarkerFormula, markerText, parseMarkerText, isMarkerName, sameName, findMarker, nextMarkerName } from './ownership';
-export type { OwnedColumns, OwnershipMarker } from './ownership';
+export {
+  OWNED_NAME_PREFIX, markerFormula, parseMarkerFormula, markerText, parseMarkerText, isMarkerName, sameName, findMarker, nextMarkerName,
+  placeComputedColumns, ownedHeadersAfterWrite, textConstantFormula, textOfConstantFormula,
+} from './ownership';
+export type { OwnedColumns, OwnershipMarker, ColumnPlacement } from './ownership';
+export { SETTINGS_NAME, settingsText, parseSettingsText, settingsFormula, parseSettingsFormula } from './workbook-settings';

@@ -69,9 +69,22 @@ export function parseMarkerText(text: string): OwnedColumns | null {
   return { sheet: unescapeField(fields[0]), table: table === '' ? null : table, headers };
 }
 
-/** The defined name's formula: quoted 255-character pieces joined with `&` (never splitting a surrogate pair). */
+/** The defined name's formula for a marker. */
 export function markerFormula(owned: OwnedColumns): string {
-  const text = markerText(owned);
+  return textConstantFormula(markerText(owned));
+}
+
+/** Reads a marker formula back. Null when it is not made of string constants or does not say what a marker says. */
+export function parseMarkerFormula(formula: string): OwnedColumns | null {
+  const text = textOfConstantFormula(formula);
+  return text === null ? null : parseMarkerText(text);
+}
+
+/**
+ * A text as a formula of string constants: quoted pieces of at most 255 characters (Excel's limit
+ * for one constant) joined with `&`, `"` doubled, never splitting a surrogate pair.
+ */
+export function textConstantFormula(text: string): string {
   const pieces: string[] = [];
   for (let start = 0; start < text.length || pieces.length === 0; ) {
     let end = Math.min(start + MAX_STRING_CONSTANT, text.length);
@@ -83,16 +96,16 @@ export function markerFormula(owned: OwnedColumns): string {
   return pieces.join('&');
 }
 
-/** Reads a marker formula back: the pieces' texts concatenated. Null when it is not made of string constants. */
-export function parseMarkerFormula(formula: string): OwnedColumns | null {
+/** The text of a formula made of string constants joined with `&` (with or without a leading "="); null otherwise. */
+export function textOfConstantFormula(formula: string): string | null {
   const piece = /\s*"((?:[^"]|"")*)"\s*(&|$)/y;
-  piece.lastIndex = /^\s*=?/.exec(formula)![0].length; // the add-in's API may show a leading "="
+  piece.lastIndex = /^\s*=?/.exec(formula)![0].length; // the add-in's API shows a leading "="
   let text = '';
   for (;;) {
     const match = piece.exec(formula);
     if (match === null) return null;
     text += match[1].replace(/""/g, '"');
-    if (match[2] === '') return parseMarkerText(text);
+    if (match[2] === '') return text;
   }
 }
 
@@ -122,4 +135,43 @@ export function nextMarkerName(markers: readonly OwnershipMarker[]): string {
     if (Number.isInteger(n) && n > highest) highest = n;
   }
   return `${OWNED_NAME_PREFIX}${highest + 1}`;
+}
+
+/** Where each computed column goes: an existing column of ours (its index among the existing ones), or a new one. */
+export interface ColumnPlacement {
+  name: string;
+  /** The index in `existing` of our column, or null for a new column appended on the right (in this order). */
+  existingIndex: number | null;
+}
+
+const OUR_SUFFIX = 'KPI Align';
+const columnKey = (name: string) => name.trim().toLowerCase();
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The one rule, shared by the checker and the add-in, for which columns are ours: an existing column
+ * that the marker lists (under its own header or a renamed "Header (KPI Align)") is reused; otherwise a
+ * new column is appended, renamed "Header (KPI Align)" (then "… 2", …) when a person's column already
+ * has the header, since a table's column names must be unique.
+ */
+export function placeComputedColumns(existing: readonly string[], headers: readonly string[], owned: readonly string[]): ColumnPlacement[] {
+  const ownedKeys = new Set(owned.map(columnKey));
+  const taken = new Set(existing.map(columnKey));
+  return headers.map((header) => {
+    const ours = new RegExp(`^${escapeRegExp(columnKey(header))}( \\(${OUR_SUFFIX.toLowerCase()}( \\d+)?\\))?$`);
+    const mine = existing.findIndex((name) => ownedKeys.has(columnKey(name)) && ours.test(columnKey(name)));
+    if (mine >= 0) return { name: existing[mine], existingIndex: mine };
+    let name = header;
+    for (let n = 1; taken.has(columnKey(name)); n++) name = `${header} (${OUR_SUFFIX}${n === 1 ? '' : ` ${n}`})`;
+    taken.add(columnKey(name));
+    return { name, existingIndex: null };
+  });
+}
+
+/** What the marker lists after a write: our columns that still exist, then the ones written now, in a stable order. */
+export function ownedHeadersAfterWrite(existing: readonly string[], previous: readonly string[], written: readonly string[]): string[] {
+  const present = new Set(existing.map(columnKey));
+  const headers = previous.filter((header) => present.has(columnKey(header)));
+  for (const name of written) if (!headers.some((header) => columnKey(header) === columnKey(name))) headers.push(name);
+  return headers;
 }

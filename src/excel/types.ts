@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * What the task pane asks of Excel, as plain data. `src/excel` is the only code that calls
  * `Excel.run`; everything here crosses the boundary as plain values (no proxies).
@@ -9,6 +10,11 @@ import type { CascadeReport, SettingsInput, SourceTable } from '../core';
 export interface OfficeHost {
   /** `Excel.run` (or the model's). */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /**
+   * `Excel.run(context, batch)`: a batch in the context of an earlier one, which is how Office.js
+   * removes an event handler. Without it the adapter syncs that context directly.
+   */
+  runInContext?<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** `Office.context.requirements.isSetSupported`. */
   isSetSupported(name: string, minVersion?: string): boolean;
 }
@@ -41,8 +47,14 @@ export interface WriteOutcome {
 }
 
 export interface RemoveOutcome {
+  /** Tables whose KPI Align columns were deleted, by name. */
   tables: string[];
   columns: number;
+  /**
+   * Tables (or checker-written plain sheets) whose columns were left, each with the sentence that
+   * says why. Always present in what the adapter returns; optional so that older fakes still fit.
+   */
+  skipped?: { table: string; reason: string }[];
 }
 
 /** The sample scorecard's data (examples/scorecard.json). */
@@ -75,7 +87,7 @@ export interface KpiAlignWorkbook {
 export class ExcelActionError extends Error {
   constructor(
     message: string,
-    readonly kind: 'cell-edit-mode' | 'protected' | 'unsupported' | 'not-empty' | 'busy' | 'payload' | 'unexpected',
+    readonly kind: 'cell-edit-mode' | 'protected' | 'unsupported' | 'not-empty' | 'busy' | 'payload' | 'changed' | 'unexpected',
   ) {
     super(message);
     this.name = 'ExcelActionError';

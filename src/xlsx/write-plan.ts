@@ -3,6 +3,7 @@
  * columns are ours (updated in place) and which are appended on its right, and
  * whether anything is in the way of the appended ones.
  */
+import { placeComputedColumns } from '../core/ownership';
 import type { CellValue } from '../core/types';
 import { cellAddress, formatRange, MAX_COLUMN, parseRange, rangesOverlap, type CellRange } from './cell-address';
 import { cellValue } from './cell-values';
@@ -34,8 +35,6 @@ export interface ResolvedColumn {
   name: string;
   appended: boolean;
 }
-
-const OUR_SUFFIX = 'KPI Align';
 
 function headerText(value: CellValue): string {
   if (value === null || value === undefined) return '';
@@ -95,29 +94,13 @@ export function locateTarget(
   };
 }
 
-/**
- * Our column for each header: an existing column that the marker lists as ours
- * (under its own header or the renamed "Header (KPI Align)"), else a new column on
- * the right, renamed when a person's column already has the header.
- */
+/** Our column for each header, by the rule the add-in follows too (core's placeComputedColumns). */
 export function resolveColumns(target: Target, headers: string[], owned: readonly string[]): ResolvedColumn[] {
-  const key = (name: string) => name.trim().toLowerCase();
-  const ownedKeys = new Set(owned.map(key));
-  const taken = new Set(target.columns.map((column) => key(column.name)));
   let next = target.right;
-  return headers.map((header) => {
-    const ours = new RegExp(`^${escapeRegExp(key(header))}( \\(${OUR_SUFFIX.toLowerCase()}( \\d+)?\\))?$`);
-    const mine = target.columns.find((column) => ownedKeys.has(key(column.name)) && ours.test(key(column.name)));
-    if (mine) return { col: mine.col, name: mine.name, appended: false };
-    let name = header;
-    for (let n = 1; taken.has(key(name)); n++) name = `${header} (${OUR_SUFFIX}${n === 1 ? '' : ` ${n}`})`;
-    taken.add(key(name));
-    return { col: ++next, name, appended: true };
-  });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const placements = placeComputedColumns(target.columns.map((column) => column.name), headers, owned);
+  return placements.map(({ name, existingIndex }) =>
+    existingIndex === null ? { col: ++next, name, appended: true } : { col: target.columns[existingIndex].col, name, appended: false },
+  );
 }
 
 /** Why the appended columns cannot be written, or null when their cells are free. */

@@ -7,7 +7,7 @@
 import type { CellValue } from '../core/types';
 import { cellAddress, type CellRange } from './cell-address';
 import { dateToSerial } from './dates';
-import { findMarker, markerFormula, nextMarkerName, type OwnershipMarker } from '../core/ownership';
+import { findMarker, markerFormula, nextMarkerName, ownedHeadersAfterWrite, type OwnershipMarker } from '../core/ownership';
 import { openPackage, readPart, savePackage, type XlsxPackage } from './package';
 import { loadSheet, type LoadedSheet } from './read';
 import { findObstacle, locateTarget, resolveColumns, type ResolvedColumn, type Target } from './write-plan';
@@ -187,11 +187,7 @@ function setCell(edits: CellEdits, r: number, col: number, cell: string | null) 
 function recordOwnership(session: Session, sheet: string, target: Target, resolved: ResolvedColumn[]) {
   const table = target.table?.name ?? null;
   const existing = findMarker(session.markers, sheet, table);
-  const present = new Set(target.columns.map((column) => column.name.trim().toLowerCase()));
-  const headers = (existing?.headers ?? []).filter((header) => present.has(header.trim().toLowerCase()));
-  for (const column of resolved) {
-    if (!headers.some((header) => header.trim().toLowerCase() === column.name.trim().toLowerCase())) headers.push(column.name);
-  }
+  const headers = ownedHeadersAfterWrite(target.columns.map((column) => column.name), existing?.headers ?? [], resolved.map((column) => column.name));
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((header, i) => header === b[i]);
   if (existing?.hidden && existing.sheet === sheet && existing.table === table && same(existing.headers, headers)) return;
   const definedName = existing?.definedName ?? nextMarkerName(session.markers);

@@ -1,0 +1,114 @@
+/**
+ * Writes the computed columns of spec section 6 into every cascade table, only into columns KPI
+ * Align made (the ownership marker), so that a rerun rewrites them in place.
+ *
+ * Sync 1 looks at every table to write (write-plan.ts). The following syncs write: each starts by
+ * suspending calculation, the first also records the markers, adds the new columns and sets the
+ * Status colours, and then come the values and percent formats in blocks of rows packed to at most
+ * WRITE_BYTES_PER_SYNC (payload.ts). The marker goes before the columns it lists: should the write
+ * stop half way, a second write finds those columns marked as ours instead of adding another set.
+ * Every row of a range is written, hidden or not, so that a filtered table gets its values in the
+ * right rows: `Range.values` sets every cell of the range, visible or not (not documented; the model
+ * assumes it, and a filtered table is tested).
+ */
+
+import { computedColumns, STATUSES, type CascadeReport, type OwnershipMarker, type SourceTable } from '../core';
+import { statusRule, STATUS_COLORS } from './cells';
+import { markersFrom } from './ownership';
+import { packRows, WRITE_BYTES_PER_SYNC, type RowBlock } from './payload';
+import type { ProgressListener, WriteOutcome } from './types';
+import { inspect, planTable, type TablePlan, type WriteJob } from './write-plan';
+
+/** What the first write sync carries for one table besides its values: column adds, colours, the marker. */
+const STRUCTURE_BYTES_PER_TABLE = 4_000;
+
+export function writeJobs(report: CascadeReport, tables: readonly SourceTable[]): WriteJob[] {
+  return tables
+    .filter((source): source is SourceTable & { table: string } => source.table !== null)
+    .map((source) => ({ source, columns: computedColumns(report, source) }))
+    .filter((job) => job.columns.length > 0);
+}
+
+export async function writeTables(
+  context: Excel.RequestContext,
+  jobs: WriteJob[],
+  canResize: boolean,
+  onProgress: ProgressListener,
+): Promise<WriteOutcome> {
+  onProgress(0, 0, 'Looking at the tables…');
+  const names = context.workbook.names.load('items/name,items/formula,items/visible');
+  const inspections = jobs.map((job) => inspect(context, job));
+  await context.sync();
+
+  const markers: OwnershipMarker[] = markersFrom(names.items.map((item) => ({ name: item.name, formula: item.formula, visible: item.visible })));
+  const plans: TablePlan[] = [];
+  const skipped: WriteOutcome['skipped'] = [];
+  for (const found of inspections) {
+    const plan = planTable(found, markers, canResize);
+    if (typeof plan === 'string') skipped.push({ table: found.job.source.table, reason: plan });
+    else plans.push(plan);
+  }
+  if (plans.length === 0) return { tables: [], skipped, rows: 0 };
+
+  const syncs = packRows(
+    plans.map((plan) => ({ item: plan, rows: plan.rows, cost: (row: number) => plan.rowBytes[row] })),
+    WRITE_BYTES_PER_SYNC,
+    STRUCTURE_BYTES_PER_TABLE * plans.length,
+  );
+  const total = 1 + syncs.length;
+  for (const [index, blocks] of syncs.entries()) {
+    onProgress(1 + index, total, progressStep(blocks));
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    if (index === 0) for (const plan of plans) writeStructure(context, plan);
+    for (const block of blocks) writeBlock(block);
+    await context.sync();
+  }
+  onProgress(total, total, 'Results written');
+  return {
+    tables: plans.map((plan) => plan.job.source.table),
+    skipped,
+    rows: plans.reduce((sum, plan) => sum + plan.rows, 0),
+  };
+}
+
+/** What the next sync writes, for the progress bar: "Writing DeptKPIs, TeamSales…". */
+function progressStep(blocks: RowBlock<TablePlan>[]): string {
+  const names = [...new Set(blocks.map((block) => block.item.job.source.table))];
+  return names.length === 0 ? 'Adding the columns…' : `Writing ${names.join(', ')}…`;
+}
+
+/** The marker first, then the new columns (write-plan.ts: Growth), then the Status colours (cleared and set again on a rerun). */
+function writeStructure(context: Excel.RequestContext, plan: TablePlan): void {
+  if (plan.marker) {
+    const item = plan.marker.exists
+      ? context.workbook.names.getItem(plan.marker.definedName)
+      : context.workbook.names.add(plan.marker.definedName, plan.marker.formula);
+    if (plan.marker.exists) item.formula = plan.marker.formula;
+    item.visible = false;
+  }
+  if (plan.growth === 'resize') {
+    // The header cells first: the table names its new columns after them.
+    plan.table.getHeaderRowRange().getColumnsAfter(plan.appended.length).values = [plan.appended.map((name) => `'${name}`)];
+    plan.table.resize(plan.table.getRange().getResizedRange(0, plan.appended.length));
+  }
+  if (plan.growth === 'add') for (const name of plan.appended) plan.table.columns.add(undefined, undefined, name);
+  if (plan.rows === 0) return;
+  const status = plan.table.getDataBodyRange().getColumn(plan.statusIndex);
+  status.conditionalFormats.clearAll();
+  for (const value of STATUSES) {
+    const rule = status.conditionalFormats.add('CellValue').cellValue;
+    rule.format.fill.color = STATUS_COLORS[value].fill;
+    rule.format.font.color = STATUS_COLORS[value].font;
+    rule.rule = statusRule(value);
+  }
+}
+
+/** One block of rows: for each run of adjacent columns, formats first (they decide how values are read), then values. */
+function writeBlock({ item: plan, start, count }: RowBlock<TablePlan>): void {
+  const body = plan.table.getDataBodyRange();
+  for (const run of plan.runs) {
+    const range = body.getCell(start, run.start).getResizedRange(count - 1, run.width - 1);
+    if (run.formats) range.numberFormat = Array.from({ length: count }, () => run.formats as (string | null)[]);
+    range.values = run.cells.slice(start, start + count);
+  }
+}
