@@ -1,8 +1,7 @@
 /** Reads the workbooks named on the command line into the engine's plain tables. */
 
 import { readFile, stat } from 'node:fs/promises';
-import type { SourceTable } from '../core';
-import { readWorkbook, WorkbookReadError } from '../xlsx';
+import { readWorkbookContents, WorkbookContents, WorkbookReadError } from '../xlsx';
 
 /** A workbook the checker cannot read at all: exit status 2, with a sentence that says which and why. */
 export class InputError extends Error {
@@ -31,10 +30,10 @@ export async function readWorkbookFile(path: string): Promise<Uint8Array> {
   }
 }
 
-/** The cascade tables and plain sheets of one workbook, each naming the workbook as it was given. */
-export function tablesOf(bytes: Uint8Array, path: string): SourceTable[] {
+/** The cascade tables and plain sheets of one workbook, each naming the workbook as it was given, and its stored settings. */
+export function contentsOf(bytes: Uint8Array, path: string): WorkbookContents {
   try {
-    return readWorkbook(bytes, path);
+    return readWorkbookContents(bytes, path);
   } catch (error) {
     if (error instanceof WorkbookReadError) throw new InputError(`${error.reason}.`);
     throw error;

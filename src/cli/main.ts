@@ -2,8 +2,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkTables, SourceTable } from '../core';
-import { InputError, readWorkbookFile, tablesOf } from './load';
+import { checkTables, resolveSettings, Settings, SettingsInput, SourceTable } from '../core';
+import { contentsOf, InputError, readWorkbookFile } from './load';
 import { parseCommandLine, USAGE, CheckOptions } from './options';
 import { processTerminal, Terminal } from './terminal';
 import { renderTextReport } from './text-report';
@@ -36,16 +36,16 @@ async function check(options: CheckOptions, terminal: Terminal): Promise<number>
     if (terminal.progress) terminal.err(`${text}\n`);
   };
   try {
-    const workbooks: { path: string; bytes: Uint8Array; tables: SourceTable[] }[] = [];
+    const workbooks: { path: string; bytes: Uint8Array; tables: SourceTable[]; settings: SettingsInput | null }[] = [];
     for (const path of options.files) {
       const bytes = await readWorkbookFile(path);
       if (bytes.length > 1_000_000) progress(`Reading ${path} (${(bytes.length / 1e6).toFixed(1)} MB)…`);
-      workbooks.push({ path, bytes, tables: tablesOf(bytes, path) });
+      workbooks.push({ path, bytes, ...contentsOf(bytes, path) });
     }
     const tables = workbooks.flatMap((workbook) => workbook.tables);
     const rows = tables.reduce((sum, table) => sum + table.rows.length, 0);
     if (rows > PROGRESS_ROWS) progress(`Checking ${rows.toLocaleString('en-US')} rows in ${tables.length} tables…`);
-    const report = checkTables(tables, options.settings);
+    const report = checkTables(tables, settingsFor(workbooks, options, terminal));
 
     if (options.write) {
       const [input] = workbooks;
@@ -63,6 +63,20 @@ async function check(options: CheckOptions, terminal: Terminal): Promise<number>
     }
     throw error;
   }
+}
+
+/**
+ * The settings of a check: the command line's, over those the add-in stored in the first workbook
+ * that has any (finance's workbook, named first), over the defaults. Stored settings that are out
+ * of range are ignored with a warning, never fatal: the person did not type them here.
+ */
+function settingsFor(workbooks: { path: string; settings: SettingsInput | null }[], options: CheckOptions, terminal: Terminal): Settings {
+  const stored = workbooks.find((workbook) => workbook.settings !== null);
+  if (!stored) return options.settings;
+  const merged = resolveSettings({ ...stored.settings, ...options.flags }, options.now);
+  if (merged.ok) return merged.settings;
+  terminal.err(`kpi-align: the settings stored in ${stored.path} are ignored: ${merged.errors.join(' ')}\n`);
+  return options.settings;
 }
 
 /** The package's version, from the nearest package.json above this file (src/ in tests, dist/src/ when built). */

@@ -1,7 +1,7 @@
 /** The checker's command line: `kpi-align check FILE... [options]`, read and validated. */
 
 import { parseArgs } from 'node:util';
-import { resolveSettings, Settings } from '../core';
+import { resolveSettings, Settings, SettingsInput } from '../core';
 
 export const USAGE = `Usage: kpi-align check FILE... [options]
 
@@ -11,6 +11,7 @@ Several files form one cascade (finance's workbook plus each team's workbook).
 Options:
   --json              print the report as JSON (the format of the spec, section 7)
   --as-of YYYY-MM-DD  the date progress is measured at (default: today)
+                      These four override the settings the add-in stored in the workbook.
   --on-track R        score / expected ratio at or above which a KPI is on track (default 0.9)
   --at-risk R         ratio at or above which a KPI is at risk rather than off track (default 0.7)
   --cap C             the highest score a KPI can reach, 1 to 2 (default 1)
@@ -24,7 +25,11 @@ Exit status: 0 no errors, 1 the cascade has errors, 2 the input could not be rea
 export interface CheckOptions {
   files: string[];
   json: boolean;
+  /** The settings given on the command line only; they win over settings stored in a workbook. */
+  flags: SettingsInput;
+  /** The settings from the command line and the defaults, for a workbook that stores none. */
   settings: Settings;
+  now: Date;
   write: string | null;
 }
 
@@ -80,11 +85,14 @@ export function parseCommandLine(argv: string[], now: Date = new Date()): Parsed
   const onTrack = ratio('on-track', values['on-track'], errors);
   const atRisk = ratio('at-risk', values['at-risk'], errors);
   const scoreCap = ratio('cap', values.cap, errors);
-  const settings = resolveSettings({ asOf: values['as-of'], onTrack, atRisk, scoreCap }, now);
+  const flags: SettingsInput = Object.fromEntries(
+    Object.entries({ asOf: values['as-of'], onTrack, atRisk, scoreCap }).filter(([, value]) => value !== undefined),
+  );
+  const settings = resolveSettings(flags, now);
   if (!settings.ok) errors.push(...settings.errors);
   const write = values.write ?? null;
   if (write !== null && files.length !== 1) errors.push('--write takes exactly one input workbook.');
   if (write !== null && !/\.xlsx$/i.test(write)) errors.push(`--write needs an .xlsx file name, not "${write}".`);
   if (errors.length > 0 || !settings.ok) return { command: 'usage-error', message: errors.join('\n') };
-  return { command: 'check', options: { files, json: Boolean(values.json), settings: settings.settings, write } };
+  return { command: 'check', options: { files, json: Boolean(values.json), flags, settings: settings.settings, now, write } };
 }

@@ -4,6 +4,7 @@
  * over its used range (see plain-range.ts). Empty sheets, chart sheets and dialog
  * sheets give nothing.
  */
+import type { SettingsInput } from '../core/settings';
 import type { CellValue, SourceTable } from '../core/types';
 import { cellAddress } from './cell-address';
 import { cellValue } from './cell-values';
@@ -45,6 +46,17 @@ export function plainRangeOf(sheet: LoadedSheet, info: WorkbookInfo, context: Ce
  * content the reader does not expect is skipped, never a crash.
  */
 export function readWorkbook(bytes: Uint8Array, workbookName: string): SourceTable[] {
+  return readWorkbookContents(bytes, workbookName).tables;
+}
+
+export interface WorkbookContents {
+  tables: SourceTable[];
+  /** The settings the add-in stored in the workbook, or null when it has none. */
+  settings: SettingsInput | null;
+}
+
+/** The cascade candidates and the stored settings of a workbook. Throws only WorkbookReadError. */
+export function readWorkbookContents(bytes: Uint8Array, workbookName: string): WorkbookContents {
   try {
     const pkg = openPackage(bytes, workbookName);
     const info = readWorkbookInfo(pkg);
@@ -54,7 +66,7 @@ export function readWorkbook(bytes: Uint8Array, workbookName: string): SourceTab
       const sheet = loadSheet(pkg, entry);
       if (sheet) tables.push(...sourceTablesOf(sheet, info, context, workbookName));
     }
-    return tables;
+    return { tables, settings: info.settings };
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     throw damaged(workbookName, (error as Error).message);

@@ -1,10 +1,12 @@
 /**
  * The workbook part: its worksheets in tab order, the date system, where the
- * shared strings and styles live, and our ownership markers among the defined names.
+ * shared strings and styles live, and our ownership markers and stored settings among the defined names.
  */
 import { decodeXml, attribute, children, child, type XmlNode } from './xml-text';
 import { findPart, findWorkbookPart, readPart, readRelationships, readXmlPart, type XlsxPackage } from './package';
 import { isMarkerName, parseMarkerFormula, type OwnershipMarker } from '../core/ownership';
+import type { SettingsInput } from '../core/settings';
+import { parseSettingsFormula, SETTINGS_NAME } from '../core/workbook-settings';
 import { readDateStyles } from './styles';
 import { readSharedStrings } from './strings';
 
@@ -22,6 +24,8 @@ export interface WorkbookInfo {
   sharedStringsPath: string | null;
   stylesPath: string | null;
   markers: OwnershipMarker[];
+  /** The settings the add-in stored in the workbook (`_KPIAlign_Settings`), or null. */
+  settings: SettingsInput | null;
 }
 
 /** What reading a cell needs besides the sheet itself. */
@@ -66,7 +70,17 @@ export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo {
     sharedStringsPath: partOfType(SHARED_STRINGS),
     stylesPath: partOfType(STYLES),
     markers: readMarkers(workbook),
+    settings: readSettings(workbook),
   };
+}
+
+function readSettings(workbook: XmlNode | null): SettingsInput | null {
+  for (const name of children(child(workbook, 'definedNames'), 'definedName')) {
+    if ((attribute(name, 'name') ?? '').toLowerCase() !== SETTINGS_NAME.toLowerCase() || attribute(name, 'localSheetId') !== null) continue;
+    const text = name['#text'];
+    return parseSettingsFormula(decodeXml(typeof text === 'string' ? text : ''));
+  }
+  return null;
 }
 
 function readMarkers(workbook: XmlNode | null): OwnershipMarker[] {

@@ -1,0 +1,122 @@
+'use strict';
+/**
+ * Builds the add-in's web part into dist-web/ (the command-line checker builds into dist/):
+ *   taskpane.html  the task pane (React + Fluent UI), with office.js from Microsoft's CDN;
+ *   preview.html   the same pane against an in-memory workbook, for a browser without Excel;
+ *   manifest.xml   copied, its https://localhost:3000/ URLs rewritten to ADDIN_URL in production;
+ *   assets/        the icons.
+ *
+ *   webpack --mode production                  minified, code-split, content-hashed
+ *   webpack serve --mode development           https://localhost:3000 with office-addin-dev-certs
+ *   webpack serve --mode development --env http   plain http (the browser preview needs no certificate)
+ */
+const path = require('node:path');
+const { URL } = require('node:url');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_PORT = 3000;
+const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
+const DEFAULT_PRODUCTION_URL = 'https://kpi-align.example.com/';
+const OUTPUT = path.join(__dirname, 'dist-web');
+
+/** Where the add-in is hosted in production: ADDIN_URL, an https URL ending in "/". */
+function productionUrl(value = process.env.ADDIN_URL || DEFAULT_PRODUCTION_URL) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ADDIN_URL "${value}" is not a URL; set it to the https address the add-in is served from.`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_URL "${value}" must use https: Office loads add-ins only over https.`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** The manifest for a host: every https://localhost:3000 address moved to `baseUrl`, AppDomains to its origin. */
+function rewriteManifest(xml, baseUrl) {
+  const origin = new URL(baseUrl).origin;
+  return xml
+    .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`)
+    .split(`${DEV_ORIGIN}/`)
+    .join(baseUrl);
+}
+
+async function devServerHttps() {
+  // Required only here: a plain build never needs certificates.
+  const devCerts = require('office-addin-dev-certs');
+  return { type: 'https', options: await devCerts.getHttpsServerOptions() };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const plainHttp = Boolean(env.http);
+  const baseUrl = production ? productionUrl() : `${DEV_ORIGIN}/`;
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      preview: './src/preview/index.tsx',
+      // functions: './src/functions/functions.ts',  (issue 4: the custom functions' entry and its metadata plugin)
+    },
+    output: {
+      path: OUTPUT,
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Type checking is `npm run lint`'s job; ES modules let webpack tree-shake Fluent and split chunks.
+            options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'esnext', sourceMap: true } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
+      new HtmlWebpackPlugin({ filename: 'support.html', template: './src/taskpane/support.html', chunks: [] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (production ? rewriteManifest(content.toString(), baseUrl) : content) },
+        ],
+      }),
+    ],
+    optimization: {
+      splitChunks: { chunks: 'all' },
+    },
+    // The budget is on gzip size of the first load (scripts/bundle-size.js), not on webpack's raw sizes.
+    performance: { hints: false },
+    devServer: {
+      port: DEV_PORT,
+      host: 'localhost',
+      hot: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: serving && !plainHttp ? await devServerHttps() : 'http',
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+      onListening(devServer) {
+        const scheme = plainHttp ? 'http' : 'https';
+        process.stdout.write(
+          `\nKPI Align task pane: ${scheme}://localhost:${DEV_PORT}/taskpane.html\n` +
+            `KPI Align browser preview: ${scheme}://localhost:${DEV_PORT}/preview.html\n\n`,
+        );
+        return devServer;
+      },
+    },
+  };
+};
+
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.productionUrl = productionUrl;
