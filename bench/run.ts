@@ -8,13 +8,14 @@
  */
 
 import os from 'node:os';
+import { bundleBenchmark } from './bundle';
 import { checkerBenchmark } from './checker';
 import { engineBenchmark } from './engine';
 import { excelBenchmark } from './excel';
 import { BenchContext, BenchmarkSection, SectionResult } from './section';
 
 /** The sections, run in this order. A new benchmark is a file exporting a BenchmarkSection, added here. */
-const SECTIONS: BenchmarkSection[] = [engineBenchmark, checkerBenchmark, excelBenchmark];
+const SECTIONS: BenchmarkSection[] = [engineBenchmark, checkerBenchmark, excelBenchmark, bundleBenchmark];
 
 interface Options {
   section: string | null;

@@ -1,7 +1,8 @@
 import { checkTables, SourceTable } from '../../src/core';
 import example from '../../examples/scorecard.json';
 import expected from '../../examples/expected-issues.json';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCascade, GENERATED_AS_OF } from '../../bench/generate-cascade';
@@ -77,6 +78,41 @@ describe('several workbooks form one cascade', () => {
   test('the readable report names the workbook of each cell', async () => {
     const { out } = await runChecker(['check', ...files, ...AS_OF]);
     expect(out).toContain("[examples/consolidation/team-sales.xlsx]'Team Sales'!J9");
+  });
+});
+
+describe('settings stored in the workbook by the add-in', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'kpi-align-settings-'));
+  /** The example with a `_KPIAlign_Settings` name holding `text`, as the add-in stores it. */
+  const withStoredSettings = (text: string): string => {
+    const files = unzipSync(readFileSync(EXAMPLE));
+    const workbook = strFromU8(files['xl/workbook.xml']);
+    const name = `<definedNames><definedName name="_KPIAlign_Settings" hidden="1">"${text}"</definedName></definedNames>`;
+    files['xl/workbook.xml'] = strToU8(workbook.replace('</sheets>', `</sheets>${name}`));
+    const path = join(folder, `stored-${Math.random().toString(36).slice(2)}.xlsx`);
+    writeFileSync(path, zipSync(files));
+    return path;
+  };
+
+  test('are used when the command line does not say otherwise', async () => {
+    const file = withStoredSettings('asOf=2026-09-30;onTrack=0.95;atRisk=0.8;scoreCap=1.2');
+    const report = JSON.parse((await runChecker(['check', file, '--json'])).out);
+    expect(report.asOf).toBe('2026-09-30');
+    expect(report.settings).toEqual({ onTrack: 0.95, atRisk: 0.8, scoreCap: 1.2 });
+  });
+
+  test('the command line wins', async () => {
+    const file = withStoredSettings('asOf=2026-09-30;onTrack=0.95');
+    const report = JSON.parse((await runChecker(['check', file, '--json', '--as-of', '2026-06-30', '--on-track', '0.85'])).out);
+    expect(report.asOf).toBe('2026-06-30');
+    expect(report.settings.onTrack).toBe(0.85);
+  });
+
+  test('out-of-range stored settings are ignored with a warning', async () => {
+    const file = withStoredSettings('onTrack=5');
+    const run = await runChecker(['check', file, '--json', ...AS_OF]);
+    expect(run.err).toContain(`the settings stored in ${file} are ignored: The on-track ratio 5 must be above 0 and at most 1.`);
+    expect(JSON.parse(run.out).settings.onTrack).toBe(0.9);
   });
 });
 
