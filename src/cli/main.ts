@@ -40,7 +40,9 @@ async function check(options: CheckOptions, terminal: Terminal): Promise<number>
     for (const path of options.files) {
       const bytes = await readWorkbookFile(path);
       if (bytes.length > 1_000_000) progress(`Reading ${path} (${(bytes.length / 1e6).toFixed(1)} MB)…`);
-      workbooks.push({ path, bytes, ...contentsOf(bytes, path) });
+      const contents = contentsOf(bytes, path);
+      workbooks.push({ path, bytes, ...contents });
+      if (contents.uncalculated.length > 0) terminal.err(`kpi-align: ${uncalculatedWarning(path, contents.uncalculated)}\n`);
     }
     const tables = workbooks.flatMap((workbook) => workbook.tables);
     const rows = tables.reduce((sum, table) => sum + table.rows.length, 0);
@@ -63,6 +65,12 @@ async function check(options: CheckOptions, terminal: Terminal): Promise<number>
     }
     throw error;
   }
+}
+
+/** A workbook whose formulas were never calculated reads them as blank: say so, and how to fix it. */
+function uncalculatedWarning(path: string, cells: string[]): string {
+  const shown = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ', …' : '');
+  return `${path} has ${cells.length} formula cell${cells.length === 1 ? '' : 's'} without a calculated value (${shown}), read as blank: it was saved by a program that does not calculate. Open and save it in Excel or LibreOffice first.`;
 }
 
 /**

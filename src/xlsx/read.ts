@@ -4,6 +4,7 @@
  * over its used range (see plain-range.ts). Empty sheets, chart sheets and dialog
  * sheets give nothing.
  */
+import { cellReference } from '../core/addresses';
 import type { SettingsInput } from '../core/settings';
 import type { CellValue, SourceTable } from '../core/types';
 import { cellAddress } from './cell-address';
@@ -53,6 +54,11 @@ export interface WorkbookContents {
   tables: SourceTable[];
   /** The settings the add-in stored in the workbook, or null when it has none. */
   settings: SettingsInput | null;
+  /**
+   * Formula cells with no calculated value ("Sheet!A1"), which read as blank: the file was written by
+   * a program that does not calculate (openpyxl, for one) and never opened in Excel since.
+   */
+  uncalculated: string[];
 }
 
 /** The cascade candidates and the stored settings of a workbook. Throws only WorkbookReadError. */
@@ -62,11 +68,18 @@ export function readWorkbookContents(bytes: Uint8Array, workbookName: string): W
     const info = readWorkbookInfo(pkg);
     const context = readCellContext(pkg, info);
     const tables: SourceTable[] = [];
+    const uncalculated: string[] = [];
     for (const entry of info.worksheets) {
       const sheet = loadSheet(pkg, entry);
-      if (sheet) tables.push(...sourceTablesOf(sheet, info, context, workbookName));
+      if (!sheet) continue;
+      tables.push(...sourceTablesOf(sheet, info, context, workbookName));
+      for (const row of sheet.scan.rows) {
+        for (const cell of row.cells) {
+          if (cell.formula && cell.inline === null && (cell.value === null || cell.value === '')) uncalculated.push(cellReference(entry.name, cell.col, row.r));
+        }
+      }
     }
-    return { tables, settings: info.settings };
+    return { tables, settings: info.settings, uncalculated };
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     throw damaged(workbookName, (error as Error).message);

@@ -81,6 +81,13 @@ describe('several workbooks form one cascade', () => {
   });
 });
 
+test('formulas that were never calculated are named on standard error, and the report still comes', async () => {
+  const run = await runChecker(['check', 'test/fixtures/openpyxl-tables.xlsx', '--json', ...AS_OF]);
+  expect(run.err).toContain('test/fixtures/openpyxl-tables.xlsx has 2 formula cells without a calculated value (KPIs!G4, KPIs!H8), read as blank');
+  expect(JSON.parse(run.out).nodes.length).toBeGreaterThan(0);
+  expect((await runChecker(['check', 'test/fixtures/libreoffice.xlsx', ...AS_OF])).err).toBe('');
+});
+
 describe('settings stored in the workbook by the add-in', () => {
   const folder = mkdtempSync(join(tmpdir(), 'kpi-align-settings-'));
   /** The example with a `_KPIAlign_Settings` name holding `text`, as the add-in stores it. */
