@@ -3,6 +3,9 @@
  * Builds the add-in's web part into dist-web/ (the command-line checker builds into dist/):
  *   taskpane.html  the task pane (React + Fluent UI), with office.js from Microsoft's CDN;
  *   preview.html   the same pane against an in-memory workbook, for a browser without Excel;
+ *   functions.js   the custom functions (JavaScript-only runtime), one self-contained file at a fixed name,
+ *   functions.json their metadata, generated from the JSDoc by custom-functions-metadata-plugin,
+ *   functions.html the functions' page (Excel on the web loads the script through it);
  *   manifest.xml   copied, its https://localhost:3000/ URLs rewritten to ADDIN_URL in production;
  *   assets/        the icons.
  *
@@ -14,11 +17,14 @@ const path = require('node:path');
 const { URL } = require('node:url');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
 const DEV_PORT = 3000;
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
 const DEFAULT_PRODUCTION_URL = 'https://kpi-align.example.com/';
 const OUTPUT = path.join(__dirname, 'dist-web');
+/** The custom functions' entry: the manifest names its script, page and metadata at fixed URLs. */
+const FUNCTIONS = 'functions';
 
 /** Where the add-in is hosted in production: ADDIN_URL, an https URL ending in "/". */
 function productionUrl(value = process.env.ADDIN_URL || DEFAULT_PRODUCTION_URL) {
@@ -59,11 +65,12 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       preview: './src/preview/index.tsx',
-      // functions: './src/functions/functions.ts',  (issue 4: the custom functions' entry and its metadata plugin)
+      [FUNCTIONS]: './src/functions/functions.ts',
     },
     output: {
       path: OUTPUT,
-      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      // The manifest points at functions.js itself, so its name carries no hash.
+      filename: (pathData) => (pathData.chunk.name === FUNCTIONS || !production ? '[name].js' : '[name].[contenthash:8].js'),
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: '',
       clean: true,
@@ -86,6 +93,8 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
       new HtmlWebpackPlugin({ filename: 'support.html', template: './src/taskpane/support.html', chunks: [] }),
+      new HtmlWebpackPlugin({ filename: 'functions.html', template: './src/functions/functions.html', chunks: [FUNCTIONS] }),
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -94,7 +103,8 @@ module.exports = async (env = {}, argv = {}) => {
       }),
     ],
     optimization: {
-      splitChunks: { chunks: 'all' },
+      // The JavaScript-only runtime loads functions.js alone: it must share no chunk with the pane.
+      splitChunks: { chunks: (chunk) => chunk.name !== FUNCTIONS },
     },
     // The budget is on gzip size of the first load (scripts/bundle-size.js), not on webpack's raw sizes.
     performance: { hints: false },

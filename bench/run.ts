@@ -12,10 +12,11 @@ import { bundleBenchmark } from './bundle';
 import { checkerBenchmark } from './checker';
 import { engineBenchmark } from './engine';
 import { excelBenchmark } from './excel';
+import { functionsBenchmark } from './functions';
 import { BenchContext, BenchmarkSection, SectionResult } from './section';
 
 /** The sections, run in this order. A new benchmark is a file exporting a BenchmarkSection, added here. */
-const SECTIONS: BenchmarkSection[] = [engineBenchmark, checkerBenchmark, excelBenchmark, bundleBenchmark];
+const SECTIONS: BenchmarkSection[] = [engineBenchmark, checkerBenchmark, excelBenchmark, bundleBenchmark, functionsBenchmark];
 
 interface Options {
   section: string | null;

@@ -1,11 +1,11 @@
 /** The engine's public surface. Hosts (the checker, the add-in, the custom functions) import from here only. */
 
-export { checkTables, rowKey } from './engine';
+export { checkTables, rowKey, tidy } from './engine';
 export { resolveSettings, settingsOrThrow, SettingsError, DEFAULT_SETTINGS } from './settings';
 export type { SettingsInput, SettingsResult } from './settings';
 export { RULES, RULE_CODES } from './rules';
 export type { RuleCode } from './rules';
-export { computeProgress, expectedProgress, scoreFromProgress, statusOf, clamp } from './formulas';
+export { computeProgress, expectedProgress, scoreFromProgress, statusOf, clamp, rangeBand } from './formulas';
 export type { ProgressInput, ProgressResult } from './formulas';
 export { isoFromSerial, serialFromIso, serialFromDate, todaySerial } from './dates';
 export { parseNumber, parseDate, parseDirection, parseRollup, parseLevel, idKey, displayText, INVALID } from './values';

@@ -40,7 +40,13 @@ const SEQUENCES: Record<string, { sequence: string[]; required?: string[] }> = {
   Icon: { sequence: ['bt:Image'] },
   Requirements: { sequence: ['Sets', 'Methods', 'bt:Sets'] },
   DefaultSettings: { sequence: ['SourceLocation', 'RequestedWidth', 'RequestedHeight'], required: ['SourceLocation'] },
+  Script: { sequence: ['SourceLocation'], required: ['SourceLocation'] },
+  Page: { sequence: ['SourceLocation'], required: ['SourceLocation'] },
+  Metadata: { sequence: ['SourceLocation'], required: ['SourceLocation'] },
 };
+/** The custom functions' extension point has a sequence of its own (TaskPaneAppVersionOverrides 1.0, CustomFunctions). */
+const CUSTOM_FUNCTIONS_POINT = { sequence: ['Script', 'Page', 'Metadata', 'Namespace'], required: ['Script', 'Page', 'Metadata', 'Namespace'] };
+const isCustomFunctionsPoint = (element: Element) => element.name === 'ExtensionPoint' && element.attributes['xsi:type'] === 'CustomFunctions';
 
 /** Where each kind of reference must point. */
 const RESOURCE_KIND: Record<string, string> = {
@@ -51,6 +57,7 @@ const RESOURCE_KIND: Record<string, string> = {
   SourceLocation: 'bt:Urls',
   LearnMoreUrl: 'bt:Urls',
   FunctionFile: 'bt:Urls',
+  Namespace: 'bt:ShortStrings',
 };
 
 function resourcesOf(kind: string): Element[] {
@@ -86,7 +93,7 @@ describe('manifest.xml', () => {
     expect(sequenceProblem(manifest, OFFICE_APP, ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'DefaultSettings', 'Permissions'])).toBeNull();
     const checked = new Set<string>();
     for (const element of all) {
-      const rule = SEQUENCES[element.name];
+      const rule = isCustomFunctionsPoint(element) ? CUSTOM_FUNCTIONS_POINT : SEQUENCES[element.name];
       if (!rule) continue;
       checked.add(element.name);
       expect(sequenceProblem(element, rule.sequence, rule.required)).toBeNull();
@@ -129,6 +136,22 @@ describe('manifest.xml', () => {
     expect(url?.attributes.DefaultValue).toBe(child(child(manifest, 'DefaultSettings'), 'SourceLocation').attributes.DefaultValue);
   });
 
+  test('the custom functions: script, page and metadata from the build, in the KPI namespace, before the ribbon', () => {
+    const points = all.filter(isCustomFunctionsPoint);
+    expect(points).toHaveLength(1);
+    const url = (name: string) => {
+      const resid = child(child(points[0], name), 'SourceLocation').attributes.resid;
+      return resourcesOf('bt:Urls').find((entry) => entry.attributes.id === resid)?.attributes.DefaultValue;
+    };
+    expect([url('Script'), url('Page'), url('Metadata')]).toEqual([
+      'https://localhost:3000/functions.js', 'https://localhost:3000/functions.html', 'https://localhost:3000/functions.json',
+    ]);
+    const namespace = resourcesOf('bt:ShortStrings').find((string) => string.attributes.id === child(points[0], 'Namespace').attributes.resid);
+    expect(namespace?.attributes.DefaultValue).toBe('KPI');
+    // The JavaScript-only runtime (docs/architecture.md): no shared runtime is declared.
+    expect(all.some((element) => element.name === 'Runtimes')).toBe(false);
+  });
+
   test('every resid resolves to a resource of the right kind, and every resource is used', () => {
     expect(referencing.length).toBeGreaterThan(0);
     for (const element of referencing) {
@@ -166,7 +189,7 @@ describe('manifest.xml', () => {
     const appDomains = child(manifest, 'AppDomains').children.map((domain) => domain.text);
     expect(appDomains).toEqual(['https://localhost:3000']);
     expect(urls.length).toBeGreaterThan(5);
-    const pages = new Set(['taskpane.html', 'support.html']);
+    const pages = new Set(['taskpane.html', 'support.html', 'functions.js', 'functions.html', 'functions.json']);
     for (const url of urls) {
       expect(url).toMatch(/^https:\/\/localhost:3000\//);
       const path = url.slice('https://localhost:3000/'.length);
