@@ -28,3 +28,33 @@ export function sheetReference(sheet: string): string {
 export function cellReference(sheet: string, column: number, row: number): string {
   return `${sheetReference(sheet)}!${columnLetters(column)}${row}`;
 }
+
+/** "'Team Sales'!D7" → the sheet's name (unquoted) and "D7"; a reference without a sheet has sheet null. */
+export function splitSheetReference(reference: string): { sheet: string | null; local: string } {
+  const bang = reference.lastIndexOf('!');
+  if (bang < 0) return { sheet: null, local: reference.trim() };
+  const prefix = reference.slice(0, bang).trim();
+  const sheet = /^'.*'$/.test(prefix) ? prefix.slice(1, -1).replace(/''/g, "'") : prefix;
+  return { sheet, local: reference.slice(bang + 1).trim() };
+}
+
+/** Rows and columns of a range, 1-based and inclusive. */
+export interface CellArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The inverse of cellReference, for cells and ranges: "'Team Sales'!D7:E9" → its sheet and area; null when it is not a range. */
+export function parseReference(reference: string): { sheet: string | null; area: CellArea } | null {
+  const { sheet, local } = splitSheetReference(reference);
+  const [from, to = from] = local.split(':');
+  const a = parseCellAddress(from);
+  const b = parseCellAddress(to);
+  if (!a || !b) return null;
+  return {
+    sheet,
+    area: { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) },
+  };
+}

@@ -9,7 +9,8 @@ export { computeProgress, expectedProgress, scoreFromProgress, statusOf, clamp, 
 export type { ProgressInput, ProgressResult } from './formulas';
 export { isoFromSerial, serialFromIso, serialFromDate, todaySerial } from './dates';
 export { parseNumber, parseDate, parseDirection, parseRollup, parseLevel, idKey, displayText, INVALID } from './values';
-export { columnLetters, parseCellAddress, cellReference, sheetReference } from './addresses';
+export { columnLetters, parseCellAddress, cellReference, sheetReference, splitSheetReference, parseReference } from './addresses';
+export type { CellArea } from './addresses';
 export { COMPUTED_HEADERS, fieldForHeader, headerKey } from './headers';
 export { computedColumns, COMPUTED_COLUMNS } from './writeback';
 export type { ComputedColumn } from './writeback';

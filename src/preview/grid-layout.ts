@@ -4,7 +4,7 @@
  * without a browser.
  */
 
-import { columnLetters, parseCellAddress, sheetReference } from '../core';
+import { columnLetters, parseCellAddress, parseReference, sheetReference, type CellArea } from '../core';
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from './excel-model';
 import { formatCell } from './number-format';
 
@@ -38,27 +38,12 @@ export interface GridLayout {
   truncated: boolean;
 }
 
-interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+type Area = CellArea;
 
 /** "Objectives!A2:J2" → the sheet and its area; null when not on one sheet. */
-export function parseReference(reference: string): { sheet: string; area: Area } | null {
-  const bang = reference.lastIndexOf('!');
-  if (bang < 0) return null;
-  const rawSheet = reference.slice(0, bang);
-  const sheet = /^'.*'$/.test(rawSheet) ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-  const [from, to = from] = reference.slice(bang + 1).split(':');
-  const a = parseCellAddress(from);
-  const b = parseCellAddress(to);
-  if (!a || !b) return null;
-  return {
-    sheet,
-    area: { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.column, b.column), right: Math.max(a.column, b.column) },
-  };
+function parseSheetReference(reference: string): { sheet: string; area: Area } | null {
+  const parsed = parseReference(reference);
+  return parsed && parsed.sheet !== null ? { sheet: parsed.sheet, area: parsed.area } : null;
 }
 
 const inside = (area: Area, row: number, column: number) => row >= area.top && row <= area.bottom && column >= area.left && column <= area.right;
@@ -67,9 +52,9 @@ export function gridLayout(snapshot: WorkbookSnapshot, sheetName: string): GridL
   const sheet = snapshot.sheets.find((candidate) => candidate.name === sheetName) as SheetSnapshot;
   const tables = snapshot.tables
     .filter((table) => table.sheet === sheetName)
-    .map((table) => ({ table, area: parseReference(`${sheetReference(sheetName)}!${table.address}`)?.area }))
+    .map((table) => ({ table, area: parseSheetReference(`${sheetReference(sheetName)}!${table.address}`)?.area }))
     .filter((entry): entry is { table: (typeof entry)['table']; area: Area } => entry.area !== undefined);
-  const selection = parseReference(snapshot.selection);
+  const selection = parseSheetReference(snapshot.selection);
   const selected = selection && selection.sheet === sheetName ? selection.area : null;
 
   // Show every used cell and table, one spare row and column, and at least a screenful.

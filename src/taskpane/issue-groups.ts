@@ -1,6 +1,6 @@
 /** Issues as the Issues panel shows them: filtered by a typed text, grouped by severity, then by rule. */
 
-import type { Issue, Severity } from '../core';
+import { splitSheetReference, type Issue, type Severity } from '../core';
 
 export interface RuleGroup {
   code: string;
@@ -56,6 +56,5 @@ export function groupIssues(issues: readonly Issue[], filter = ''): SeverityGrou
 /** "'Team Sales'!J9" → { sheet: "Team Sales", address: "J9" }; the sheet comes from the issue itself. */
 export function issueTarget(issue: Issue): { sheet: string; address: string } | null {
   if (!issue.cell) return null;
-  const bang = issue.cell.lastIndexOf('!');
-  return { sheet: issue.sheet, address: bang >= 0 ? issue.cell.slice(bang + 1) : issue.cell };
+  return { sheet: issue.sheet, address: splitSheetReference(issue.cell).local };
 }

@@ -1,5 +1,6 @@
 import { parseDate, parseDirection, parseFrequency, parseLevel, parseNumber, parseRollup, idKey, INVALID } from '../../src/core/values';
 import { serialFromIso, isoFromSerial, addMonths } from '../../src/core/dates';
+import { cellReference, parseReference, splitSheetReference } from '../../src/core/addresses';
 
 describe('numbers', () => {
   test.each([
@@ -94,5 +95,17 @@ describe('words', () => {
   test('IDs compare trimmed and case-insensitively, numbers and text alike', () => {
     expect(idKey(12)).toBe(idKey('12'));
     expect(idKey(' fin-01 ')).toBe(idKey('FIN-01'));
+  });
+});
+
+describe('references', () => {
+  test('parseReference is the inverse of cellReference, for cells and ranges', () => {
+    expect(parseReference(`${cellReference("Team's Sales", 4, 7)}:E9`)).toEqual({ sheet: "Team's Sales", area: { top: 7, left: 4, bottom: 9, right: 5 } });
+    expect(parseReference('B2')).toEqual({ sheet: null, area: { top: 2, left: 2, bottom: 2, right: 2 } });
+    expect(parseReference('KPIs!nonsense')).toBeNull();
+  });
+  test('splitSheetReference leaves the local part as written', () => {
+    expect(splitSheetReference("'Team Sales'!J9")).toEqual({ sheet: 'Team Sales', local: 'J9' });
+    expect(splitSheetReference('J9')).toEqual({ sheet: null, local: 'J9' });
   });
 });
