@@ -153,7 +153,7 @@ if (!existsSync(CHROMIUM)) {
   });
 }
 
-/** Builds dist-web when it is missing or older than what it is built from (npm test builds it first). */
+/** Builds dist-web when it is missing or older than what it is built from, so that npm test needs no build step of its own. */
 function buildIfStale(): void {
   const built = join(dist, 'preview.html');
   const newest = Math.max(...[join(root, 'src'), join(root, 'examples', 'scorecard.json'), join(root, 'webpack.config.js')].map(newestMtime));
