@@ -9,7 +9,7 @@ import {
 } from '../core';
 import type { CellValue, Issue, NodeReport, Status } from '../core';
 import { tidy } from '../core';
-import { Cascade, cascadeOf, Reading } from './cascade-args';
+import { Cascade, cascadeOf, Reading, Scope } from './cascade-args';
 import { ArgumentProblem, FunctionErrorValue, invalidValue, notAvailable } from './errors';
 
 export type Answer = number | string | boolean | FunctionErrorValue;
@@ -148,10 +148,12 @@ function isNode(found: NodeReport | FunctionErrorValue): found is NodeReport {
 }
 
 /** Answers per ID: one answer for one ID, the same shape as the range for a range of IDs (blank cells stay blank). */
-export function perId(id: unknown, cascadeArgument: unknown, reading: Reading, answer: (node: NodeReport, cascade: Cascade) => Answer): Answer[][] {
+export function perId(
+  id: unknown, cascadeArgument: unknown, reading: Reading, scope: Scope, answer: (node: NodeReport, cascade: Cascade) => Answer,
+): Answer[][] {
   const ids = Array.isArray(id) ? (id as unknown[][]) : [[id]];
-  const cascade = cascadeOf(cascadeArgument, reading);
-  const single = ids.length === 1 && ids[0].length === 1;
+  const single = ids.length === 1 && Array.isArray(ids[0]) && ids[0].length === 1;
+  const cascade = cascadeOf(cascadeArgument, reading, single ? { id: ids[0][0], scope } : undefined);
   return ids.map((row) => row.map((cell) => {
     if (!single && omitted(cell)) return '';
     const found = findNode(cascade, cell);
@@ -160,7 +162,7 @@ export function perId(id: unknown, cascadeArgument: unknown, reading: Reading, a
 }
 
 export function rollup(id: unknown, cascade: unknown): Answer[][] {
-  return perId(id, cascade, 'score', (node, computed) => {
+  return perId(id, cascade, 'score', 'subtree', (node, computed) => {
     if (node.score !== null) return node.score;
     return ownError(computed, node, explainsScore)
       ?? notAvailable(`No data: ${node.id} has no score (no actual and target to measure, and no child with a score).`);
@@ -168,7 +170,7 @@ export function rollup(id: unknown, cascade: unknown): Answer[][] {
 }
 
 export function contribution(id: unknown, cascade: unknown): Answer[][] {
-  return perId(id, cascade, 'structure', (node, computed) => {
+  return perId(id, cascade, 'structure', 'lineage', (node, computed) => {
     if (node.contribution !== null) return node.contribution;
     return ownError(computed, node, explainsAlignment)
       ?? notAvailable(`No data: ${node.id} is not aligned to a root objective, so it contributes nothing to the organisation.`);
@@ -176,19 +178,20 @@ export function contribution(id: unknown, cascade: unknown): Answer[][] {
 }
 
 export function path(id: unknown, cascade: unknown): Answer[][] {
-  return perId(id, cascade, 'structure', (node) => node.path);
+  return perId(id, cascade, 'structure', 'lineage', (node) => node.path);
 }
 
 export function aligned(id: unknown, cascade: unknown): Answer[][] {
-  return perId(id, cascade, 'structure', (node) => node.aligned);
+  return perId(id, cascade, 'structure', 'lineage', (node) => node.aligned);
 }
 
 export function children(id: unknown, cascadeArgument: unknown): Answer[][] {
   if (Array.isArray(id) && (id.length !== 1 || (id[0] as unknown[]).length !== 1)) {
     return [[invalidValue('KPI.CHILDREN takes one id, not a range: its answer is already a list.')]];
   }
-  const cascade = cascadeOf(cascadeArgument, 'structure');
-  const found = findNode(cascade, Array.isArray(id) ? (id as unknown[][])[0][0] : id);
+  const single = Array.isArray(id) ? (id as unknown[][])[0][0] : id;
+  const cascade = cascadeOf(cascadeArgument, 'structure', { id: single, scope: 'lineage' });
+  const found = findNode(cascade, single);
   if (!isNode(found)) return [[found]];
   const list = cascade.childrenOf(found);
   if (list.length === 0) return [[notAvailable(`No data: ${found.id} has no children linked to it.`)]];

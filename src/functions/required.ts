@@ -20,7 +20,7 @@ const STEPS = 80;
 const DOUBLINGS = 64;
 
 export function required(id: unknown, cascade: unknown): Answer[][] {
-  return perId(id, cascade, 'score', (node, computed) => requiredActual(computed, node));
+  return perId(id, cascade, 'score', 'parent-subtree', (node, computed) => requiredActual(computed, node));
 }
 
 interface Row {
