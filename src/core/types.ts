@@ -105,3 +105,61 @@ export interface CascadeReport {
   issues: Issue[];
   summary: Summary;
 }
+
+/** One KPI in an owner's summary (the owners view, the owner report, `check --owners`). */
+export interface OwnerKpi {
+  id: string;
+  name: string | null;
+  level: string | null;
+  workbook: string | null;
+  sheet: string;
+  table: string | null;
+  row: number;
+  /** The KPI's ID cell, "'Team Sales'!A7". */
+  cell: string | null;
+  status: Status;
+  score: number | null;
+  expected: number | null;
+  contribution: number | null;
+  /** For a KPI behind (At risk or Off track): the actual that brings its parent's score to 1 (KPI.REQUIRED); null otherwise or when no value can. */
+  required: number | null;
+  /** Why `required` is null for a KPI behind, in a sentence; null when it has a value or the KPI is not behind. */
+  requiredNote: string | null;
+  /** The codes of the KPI's own issues. */
+  issues: string[];
+}
+
+/** Everything one owner answers for. Owners compare trimmed and case-insensitively; `owner` is the first spelling met. */
+export interface OwnerSummary {
+  /** The owner as written, or "(no owner)" for KPIs whose Owner is blank. */
+  owner: string;
+  kpis: OwnerKpi[];
+  status: Record<Status, number>;
+  /** KPIs At risk or Off track. */
+  behind: number;
+  /** The mean score of the owner's KPIs that have one; null when none has. */
+  averageScore: number | null;
+}
+
+/** A problem an import would bring in, found before anything changes. */
+export interface ImportProblem {
+  severity: Severity;
+  /** 'unreadable' | 'duplicate-id' | 'unknown-parent' | 'table-clash' | 'sheet-clash' | 'no-tables' */
+  code: string;
+  file: string;
+  /** The cell in the incoming workbook, "'Team Sales'!A7", when there is one. */
+  cell: string | null;
+  message: string;
+}
+
+/** What an import would bring in: per file, its sheets and tables with the names they get here. */
+export interface ImportPlan {
+  files: {
+    file: string;
+    sheets: { from: string; to: string }[];
+    tables: { sheet: string; from: string | null; to: string | null; rows: number }[];
+  }[];
+  problems: ImportProblem[];
+  /** False when a problem of severity error stops the import (an unreadable file, IDs that clash with the cascade). */
+  canImport: boolean;
+}

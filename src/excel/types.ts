@@ -4,7 +4,7 @@
  * `Excel.run`; everything here crosses the boundary as plain values (no proxies).
  */
 
-import type { CascadeReport, SettingsInput, SourceTable } from '../core';
+import type { CascadeReport, ChoiceList, ImportPlan, Issue, OwnerSummary, SettingsInput, SourceTable, TeamSheetPlan } from '../core';
 
 /** The part of the Office host the adapter needs, injected so that tests and the preview can supply a model. */
 export interface OfficeHost {
@@ -33,6 +33,14 @@ export interface Capabilities {
   settings: Feature;
   autoCheck: Feature;
   insertSample: Feature;
+  /** New team sheet: a sheet, a table, dropdowns (data validation) and the hidden lists sheet. */
+  teamSheet: Feature;
+  /** Import team workbooks: `insertWorksheetsFromBase64` (ExcelApi 1.13). */
+  importSheets: Feature;
+  /** Mark the cells that have issues (conditional formats of our own). */
+  markIssues: Feature;
+  /** Write owner report sheets. */
+  ownerReport: Feature;
 }
 
 /** Progress of long work, for the pane's progress bar: done of total steps, and what is being done. */
@@ -57,6 +65,29 @@ export interface RemoveOutcome {
   skipped?: { table: string; reason: string }[];
 }
 
+/** A team workbook ready to insert: its bytes (base64) already carry the sheet and table names the plan chose. */
+export interface PreparedImport {
+  file: string;
+  base64: string;
+  /** The sheets to insert, by their names in `base64`. */
+  sheets: string[];
+}
+
+export interface ImportOutcome {
+  /** The sheets inserted, by their names in this workbook. */
+  sheets: string[];
+}
+
+export interface MarkOutcome {
+  /** Cells marked. */
+  cells: number;
+  /** Issues whose cell is not in this workbook or no longer exists, left unmarked. */
+  skipped: number;
+}
+
+/** One sheet per owner, or one sheet with a block per owner. */
+export type OwnerReportLayout = 'sheet-per-owner' | 'one-sheet';
+
 /** The sample scorecard's data (examples/scorecard.json). */
 export interface SampleScorecard {
   tables: SourceTable[];
@@ -76,6 +107,20 @@ export interface KpiAlignWorkbook {
   saveSettings(settings: SettingsInput): Promise<void>;
   /** Builds the sample scorecard as real Excel tables (refuses, with a reason, when the workbook is not empty). */
   insertSampleScorecard(sample: SampleScorecard): Promise<void>;
+  /** The sheet and table names in the workbook now (a new team sheet and an import must not clash with them). */
+  listNames(): Promise<{ sheets: string[]; tables: string[] }>;
+  /** Creates the plan's sheet and table with its dropdowns and help, and creates or refreshes the lists sheet; all or nothing. */
+  createTeamSheet(plan: TeamSheetPlan): Promise<void>;
+  /** Rewrites the dropdowns' choices on the lists sheet; false (and nothing written) when the workbook has none. */
+  refreshChoiceLists(lists: ChoiceList[]): Promise<boolean>;
+  /** Inserts the prepared workbooks' sheets; all or nothing: a failure removes what was inserted. */
+  importSheets(imports: PreparedImport[], plan: ImportPlan, onProgress?: ProgressListener): Promise<ImportOutcome>;
+  /** Marks the cells of these issues (replacing earlier marks) without touching the user's formats. */
+  markIssueCells(issues: Issue[]): Promise<MarkOutcome>;
+  /** Removes every mark of ours; returns how many ranges were unmarked. `removeResults` does this too. */
+  clearIssueMarks(): Promise<number>;
+  /** Writes the owner report sheets (replacing an earlier report of ours); returns the sheets written. */
+  writeOwnerReport(owners: OwnerSummary[], layout: OwnerReportLayout, asOf: string): Promise<{ sheets: string[] }>;
   /** Calls `listener` when a cascade table's cells change; returns a function that stops listening. */
   onCascadeChanged(listener: () => void): Promise<() => Promise<void>>;
 }

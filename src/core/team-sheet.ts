@@ -1,0 +1,192 @@
+/**
+ * A new team sheet, as plain data: the KPI table a manager fills in, the dropdown lists that keep
+ * each column to words the engine reads, and a sentence of help per column. The task pane (through
+ * the Excel adapter) and `kpi-align template` (through the .xlsx writer) both build exactly this.
+ *
+ * The dropdowns' choices live on one hidden sheet of ours, LISTS_SHEET, one column per list, each
+ * behind a hidden defined name that the validations refer to: an inline list is limited to 255
+ * characters, far too few for a company's IDs. Refreshing the Parent choices is rewriting one column.
+ */
+
+import { canonicalHeader, type Field } from './headers';
+import type { CascadeReport, NodeReport } from './types';
+import { LEVEL_NAMES } from './vocabulary';
+
+/** The hidden sheet that holds the dropdowns' choices. The readers skip it. */
+export const LISTS_SHEET = 'KPI Align Lists';
+
+/** The levels a team sheet can be for (the objectives are finance's). */
+export const TEAM_LEVELS = ['Organization', 'Department', 'Team', 'Individual'] as const;
+export type TeamLevel = (typeof TEAM_LEVELS)[number];
+
+/** The input columns of a team sheet, in order (no Perspective: a team KPI takes its objective's). */
+export const TEAM_FIELDS: readonly Field[] = [
+  'id', 'name', 'level', 'parent', 'owner', 'unit', 'direction', 'baseline', 'target', 'targetMin', 'targetMax',
+  'tolerance', 'actual', 'weight', 'rollup', 'start', 'due', 'updated', 'frequency',
+];
+
+/** One dropdown list: its defined name, the column of LISTS_SHEET it fills, its heading there and its choices. */
+export interface ChoiceList {
+  name: string;
+  /** 0-based column on LISTS_SHEET. */
+  column: number;
+  heading: string;
+  values: string[];
+}
+
+/** Help for one column: Excel shows it as the cell's input message. */
+export interface ColumnHelp {
+  header: string;
+  /** Excel's input message title: at most 32 characters. */
+  title: string;
+  /** Excel's input message: at most 255 characters. */
+  message: string;
+  /** The list the column's dropdown offers, by ChoiceList.name; none for free input. */
+  list?: string;
+  /** For a dropdown: whether typing another value is refused (true) or only warned about (false). */
+  strict?: boolean;
+}
+
+export interface TeamSheetPlan {
+  team: string;
+  level: TeamLevel;
+  sheet: string;
+  table: string;
+  header: string[];
+  /** The first data row, blank: an Excel table has at least one (a Level alone would be a row without an ID). */
+  firstRow: (string | null)[];
+  help: ColumnHelp[];
+  lists: ChoiceList[];
+}
+
+export interface TeamSheetRequest {
+  team: string;
+  level: TeamLevel;
+  /** The sheet names already in the workbook, so the new one does not clash. */
+  sheets: readonly string[];
+  /** The table names already in the workbook (table names are unique across a workbook). */
+  tables: readonly string[];
+}
+
+/** A plan, or the sentence that says what is wrong with the request. */
+export type TeamSheetResult = { ok: true; plan: TeamSheetPlan } | { ok: false; error: string };
+
+export const LIST_NAMES = {
+  parent: '_KPIAlign_List_Parent',
+  level: '_KPIAlign_List_Level',
+  direction: '_KPIAlign_List_Direction',
+  rollup: '_KPIAlign_List_Rollup',
+  frequency: '_KPIAlign_List_Frequency',
+} as const;
+
+const DIRECTION_CHOICES = ['Higher is better', 'Lower is better', 'Range'];
+const ROLLUP_CHOICES = ['Weighted', 'Average', 'Min', 'Max', 'Sum', 'None'];
+const FREQUENCY_CHOICES = ['Daily', 'Weekly', 'Monthly', 'Quarterly', 'Semiannual', 'Annual'];
+
+const HELP: Record<Field, { title: string; message: string }> = {
+  id: { title: 'ID', message: 'A short code for this KPI, unique across the whole scorecard, such as SAL-04.' },
+  name: { title: 'Name', message: 'What the KPI measures, in a few words, such as "New customers won".' },
+  level: { title: 'Level', message: 'Where this KPI sits in the cascade. Pick from the list.' },
+  parent: { title: 'Parent', message: 'The ID of the objective or KPI this KPI contributes to. Pick from the list; it shows the IDs your KPIs may align to.' },
+  perspective: { title: 'Perspective', message: 'The balanced-scorecard perspective.' },
+  owner: { title: 'Owner', message: 'The person accountable for this KPI, written the same way on every row.' },
+  unit: { title: 'Unit', message: 'The unit of the values, such as USD, %, days. Give children of a Sum parent the parent\'s unit.' },
+  direction: { title: 'Direction', message: 'Higher is better, Lower is better, or Range (stay between Target Min and Target Max).' },
+  baseline: { title: 'Baseline', message: 'Where the KPI started: progress is measured from here to the target. Leave blank to measure from 0.' },
+  target: { title: 'Target', message: 'The value to reach by the due date, as a number (12%, 1,200 and $1,200 are read as numbers).' },
+  targetMin: { title: 'Target Min', message: 'For a Range KPI: the lowest value that still meets the target.' },
+  targetMax: { title: 'Target Max', message: 'For a Range KPI: the highest value that still meets the target.' },
+  tolerance: { title: 'Tolerance', message: 'For a Range KPI: how far outside the band still counts, as a number.' },
+  actual: { title: 'Actual', message: 'The latest value, as a number. Update it every period, with the Updated date.' },
+  weight: { title: 'Weight', message: 'How much this KPI counts towards its parent. Weights of KPIs with the same parent should add up to 100% (or 1).' },
+  rollup: { title: 'Rollup', message: 'How this KPI\'s score comes from KPIs below it. Leave blank for a weighted average.' },
+  start: { title: 'Start Date', message: 'When the period starts, as a date. Blank: the parent\'s.' },
+  due: { title: 'Due', message: 'When the target is due, as a date, no later than the parent\'s. Blank: the parent\'s.' },
+  updated: { title: 'Updated', message: 'The date the Actual was last updated.' },
+  frequency: { title: 'Frequency', message: 'How often the Actual is updated. Pick from the list.' },
+};
+
+const LIST_OF_FIELD: Partial<Record<Field, { name: string; strict: boolean }>> = {
+  parent: { name: LIST_NAMES.parent, strict: false },
+  level: { name: LIST_NAMES.level, strict: true },
+  direction: { name: LIST_NAMES.direction, strict: true },
+  rollup: { name: LIST_NAMES.rollup, strict: true },
+  frequency: { name: LIST_NAMES.frequency, strict: true },
+};
+
+/**
+ * The IDs a KPI of the given level may align to: every node with a unique ID, a known level above
+ * it (objectives included), in reading order. Nodes with a blank Level count as objectives when
+ * they are objectives, and are left out otherwise (their place in the cascade is unknown).
+ */
+export function parentChoices(report: CascadeReport, level: TeamLevel): string[] {
+  const rank = LEVEL_NAMES.indexOf(level);
+  const seen = new Map<string, number>();
+  for (const node of report.nodes) seen.set(node.id.toLowerCase(), (seen.get(node.id.toLowerCase()) ?? 0) + 1);
+  return report.nodes
+    .filter((node) => seen.get(node.id.toLowerCase()) === 1 && rankOf(node) !== null && (rankOf(node) as number) < rank)
+    .map((node) => node.id);
+}
+
+function rankOf(node: NodeReport): number | null {
+  if (node.level !== null) {
+    const rank = LEVEL_NAMES.findIndex((name) => name.toLowerCase() === (node.level as string).toLowerCase());
+    if (rank >= 0) return rank;
+  }
+  return node.kind === 'objective' ? 0 : null;
+}
+
+/** The lists of a team sheet; only the Parent list depends on the cascade. */
+export function choiceLists(report: CascadeReport, level: TeamLevel): ChoiceList[] {
+  return [
+    { name: LIST_NAMES.parent, column: 0, heading: `Parent choices (${level})`, values: parentChoices(report, level) },
+    { name: LIST_NAMES.level, column: 1, heading: 'Level choices', values: TEAM_LEVELS.slice() },
+    { name: LIST_NAMES.direction, column: 2, heading: 'Direction choices', values: DIRECTION_CHOICES },
+    { name: LIST_NAMES.rollup, column: 3, heading: 'Rollup choices', values: ROLLUP_CHOICES },
+    { name: LIST_NAMES.frequency, column: 4, heading: 'Frequency choices', values: FREQUENCY_CHOICES },
+  ];
+}
+
+/** Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ], not starting or ending with '. */
+export function isValidSheetName(name: string): boolean {
+  return name.length >= 1 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
+}
+
+/** A name not in `taken` (compared case-insensitively): the name itself, else "name (2)", "name (3)"… within `limit` characters. */
+export function uniqueName(name: string, taken: readonly string[], limit = 31, separator = ' '): string {
+  const used = new Set(taken.map((item) => item.toLowerCase()));
+  if (!used.has(name.toLowerCase())) return name;
+  for (let count = 2; ; count++) {
+    const suffix = separator === ' ' ? ` (${count})` : `${separator}${count}`;
+    const candidate = name.slice(0, limit - suffix.length) + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** An Excel table name from free text: letters, digits and _, starting with a letter, at most 255 characters, not a cell address. */
+export function tableNameFor(text: string): string {
+  const words = text.normalize('NFKD').replace(/[^\p{L}\p{N}_ ]/gu, ' ').trim().split(/\s+/).filter(Boolean);
+  let name = words.map((word) => word[0].toUpperCase() + word.slice(1)).join('');
+  if (!/^\p{L}/u.test(name)) name = `T${name}`;
+  // "R1C1", "A1", "C" and "R" are addresses to Excel, not names.
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) name = `${name}_`;
+  return name.slice(0, 255);
+}
+
+/** The plan for a new team sheet, or what is wrong with the request. */
+export function planTeamSheet(report: CascadeReport, request: TeamSheetRequest): TeamSheetResult {
+  const team = request.team.trim().replace(/\s+/g, ' ');
+  if (team === '') return { ok: false, error: 'Give the team a name, such as "Sales".' };
+  if (!TEAM_LEVELS.includes(request.level)) return { ok: false, error: `"${request.level}" is not a level for a team sheet; use ${TEAM_LEVELS.join(', ')}.` };
+  const base = `${request.level === 'Team' ? 'Team' : request.level} ${team}`.replace(/[:\\/?*[\]]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31);
+  if (!isValidSheetName(base)) return { ok: false, error: `"${team}" cannot be part of a sheet name; use letters, digits and spaces.` };
+  const sheet = uniqueName(base, [...request.sheets, LISTS_SHEET]);
+  const table = uniqueName(tableNameFor(base), request.tables, 255, '_');
+  const header = TEAM_FIELDS.map(canonicalHeader);
+  const firstRow = TEAM_FIELDS.map(() => null);
+  const help: ColumnHelp[] = TEAM_FIELDS.map((field) => {
+    const list = LIST_OF_FIELD[field];
+    return { header: canonicalHeader(field), ...HELP[field], ...(list ? { list: list.name, strict: list.strict } : {}) };
+  });
+  return { ok: true, plan: { team, level: request.level, sheet, table, header, firstRow, help, lists: choiceLists(report, request.level) } };
+}
