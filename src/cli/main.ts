@@ -2,10 +2,14 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkTables, resolveSettings, Settings, SettingsInput, SourceTable } from '../core';
+import { checkTables, SettingsInput, SourceTable } from '../core';
 import { contentsOf, InputError, readWorkbookFile } from './load';
-import { parseCommandLine, USAGE, CheckOptions } from './options';
+import { parseCommandLine, USAGE, CheckOptions, TemplateOptions } from './options';
 import { processTerminal, Terminal } from './terminal';
+import { settingsFor } from './settings';
+import { runTemplate } from './template';
+import { jsonReport } from './json-report';
+import { ownersOf, renderOwners } from './owners-report';
 import { renderTextReport } from './text-report';
 import { writeResults } from './write';
 
@@ -28,6 +32,8 @@ export async function main(argv: string[], terminal: Terminal = processTerminal(
       return EXIT.unreadable;
     case 'check':
       return check(parsed.options, terminal);
+    case 'template':
+      return template(parsed.options, terminal);
   }
 }
 
@@ -55,9 +61,26 @@ async function check(options: CheckOptions, terminal: Terminal): Promise<number>
       const notes = await writeResults(input.path, input.bytes, input.tables, report, options.write);
       for (const note of notes) terminal.err(`kpi-align: ${note.message}\n`);
     }
-    terminal.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report, terminal));
+    if (options.owners && rows > PROGRESS_ROWS) progress('Working out the actuals the KPIs behind need…');
+    const owners = options.owners ? ownersOf(report, tables) : undefined;
+    const sections = owners ? [renderOwners(owners, terminal, workbooks.length > 1)] : [];
+    terminal.out(options.json ? `${JSON.stringify(jsonReport(report, owners), null, 2)}\n` : renderTextReport(report, terminal, sections));
     if (options.write && !options.json) terminal.out(`Wrote ${options.write}.\n`);
     return report.summary.errors > 0 ? EXIT.cascadeErrors : EXIT.clean;
+  } catch (error) {
+    if (error instanceof InputError) {
+      terminal.err(`kpi-align: ${error.message}\n`);
+      return EXIT.unreadable;
+    }
+    throw error;
+  }
+}
+
+/** `kpi-align template`: a new team workbook; an input that cannot be read, or an output that cannot be written, is exit 2. */
+async function template(options: TemplateOptions, terminal: Terminal): Promise<number> {
+  try {
+    await runTemplate(options, terminal);
+    return EXIT.clean;
   } catch (error) {
     if (error instanceof InputError) {
       terminal.err(`kpi-align: ${error.message}\n`);
@@ -71,20 +94,6 @@ async function check(options: CheckOptions, terminal: Terminal): Promise<number>
 function uncalculatedWarning(path: string, cells: string[]): string {
   const shown = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ', …' : '');
   return `${path} has ${cells.length} formula cell${cells.length === 1 ? '' : 's'} without a calculated value (${shown}), read as blank: it was saved by a program that does not calculate. Open and save it in Excel or LibreOffice first.`;
-}
-
-/**
- * The settings of a check: the command line's, over those the add-in stored in the first workbook
- * that has any (finance's workbook, named first), over the defaults. Stored settings that are out
- * of range are ignored with a warning, never fatal: the person did not type them here.
- */
-function settingsFor(workbooks: { path: string; settings: SettingsInput | null }[], options: CheckOptions, terminal: Terminal): Settings {
-  const stored = workbooks.find((workbook) => workbook.settings !== null);
-  if (!stored) return options.settings;
-  const merged = resolveSettings({ ...stored.settings, ...options.flags }, options.now);
-  if (merged.ok) return merged.settings;
-  terminal.err(`kpi-align: the settings stored in ${stored.path} are ignored: ${merged.errors.join(' ')}\n`);
-  return options.settings;
 }
 
 /** The package's version, from the nearest package.json above this file (src/ in tests, dist/src/ when built). */

@@ -2,8 +2,12 @@
 
 import { parseArgs } from 'node:util';
 import { resolveSettings, Settings, SettingsInput } from '../core';
+import { parseTemplateCommandLine, type TemplateOptions } from './template-options';
+
+export type { TemplateOptions };
 
 export const USAGE = `Usage: kpi-align check FILE... [options]
+       kpi-align template --team NAME --from FINANCE.xlsx [--from MORE.xlsx] -o TEAM.xlsx [--level Team]
 
 Checks the KPI cascade held in one or more .xlsx workbooks and reports its scores and issues.
 Several files form one cascade (finance's workbook plus each team's workbook).
@@ -16,10 +20,21 @@ Options:
   --at-risk R         ratio at or above which a KPI is at risk rather than off track (default 0.7)
   --cap C             the highest score a KPI can reach, 1 to 2 (default 1)
   --write OUT.xlsx    write a copy of the (single) input workbook with the computed columns added
+  --owners            add a summary per owner: status counts, and each KPI behind with the actual
+                      it needs for its parent to reach a score of 1 (with --json: an "owners" array)
   -h, --help          show this help
   -v, --version       show the version
 
-Exit status: 0 no errors, 1 the cascade has errors, 2 the input could not be read.
+template writes a new workbook for a team manager: a KPI table with a help message on every
+column and dropdowns for Level, Direction, Rollup, Frequency and Parent (the IDs of the --from
+workbooks that a KPI of the level may align to).
+  --team NAME         the team; the sheet is "Team NAME"
+  --level LEVEL       Organization, Department, Team or Individual (default Team)
+  --from FILE.xlsx    finance's workbook (repeat for more workbooks whose KPIs may be parents)
+  -o, --output FILE   the new .xlsx workbook; never one of the --from workbooks
+
+Exit status: 0 no errors (template: written), 1 the cascade has errors, 2 the input could not be
+read or the command line is wrong.
 `;
 
 export interface CheckOptions {
@@ -31,10 +46,13 @@ export interface CheckOptions {
   settings: Settings;
   now: Date;
   write: string | null;
+  /** Add the per-owner summaries to the report. */
+  owners: boolean;
 }
 
 export type ParsedCommand =
   | { command: 'check'; options: CheckOptions }
+  | { command: 'template'; options: TemplateOptions }
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'usage-error'; message: string };
@@ -50,6 +68,8 @@ function ratio(name: string, text: string | undefined, errors: string[]): number
 }
 
 export function parseCommandLine(argv: string[], now: Date = new Date()): ParsedCommand {
+  // template has options of its own; check's would refuse them.
+  if (argv[0] === 'template') return parseTemplateCommandLine(argv.slice(1), now);
   let parsed;
   try {
     parsed = parseArgs({
@@ -62,6 +82,7 @@ export function parseCommandLine(argv: string[], now: Date = new Date()): Parsed
         'at-risk': { type: 'string' },
         cap: { type: 'string' },
         write: { type: 'string' },
+        owners: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -73,7 +94,7 @@ export function parseCommandLine(argv: string[], now: Date = new Date()): Parsed
   if (values.version) return { command: 'version' };
   if (values.help || positionals.length === 0) return { command: 'help' };
   const [command, ...files] = positionals;
-  if (command !== 'check') return { command: 'usage-error', message: `Unknown command "${command}"; the command is "check".` };
+  if (command !== 'check') return { command: 'usage-error', message: `Unknown command "${command}"; the commands are "check" and "template".` };
   if (files.length === 0) return { command: 'usage-error', message: 'Name at least one .xlsx file to check.' };
 
   const errors: string[] = [];
@@ -94,5 +115,5 @@ export function parseCommandLine(argv: string[], now: Date = new Date()): Parsed
   if (write !== null && files.length !== 1) errors.push('--write takes exactly one input workbook.');
   if (write !== null && !/\.xlsx$/i.test(write)) errors.push(`--write needs an .xlsx file name, not "${write}".`);
   if (errors.length > 0 || !settings.ok) return { command: 'usage-error', message: errors.join('\n') };
-  return { command: 'check', options: { files, json: Boolean(values.json), flags, settings: settings.settings, now, write } };
+  return { command: 'check', options: { files, json: Boolean(values.json), flags, settings: settings.settings, now, write, owners: Boolean(values.owners) } };
 }

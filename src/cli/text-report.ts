@@ -1,6 +1,6 @@
 /** The report for a person at a terminal: the summary first, then the issues grouped by severity and rule. */
 
-import type { CascadeReport, Issue, Severity, Status } from '../core';
+import type { CascadeReport, Issue, Location, Severity, Status } from '../core';
 import { paint, Terminal, Colour } from './terminal';
 
 const SEVERITIES: { severity: Severity; title: string; colour: Colour }[] = [
@@ -9,7 +9,7 @@ const SEVERITIES: { severity: Severity; title: string; colour: Colour }[] = [
   { severity: 'info', title: 'Notes', colour: 'cyan' },
 ];
 
-const STATUS_COLOUR: Record<Status, Colour> = {
+export const STATUS_COLOUR: Record<Status, Colour> = {
   Achieved: 'green', 'On track': 'green', 'At risk': 'yellow', 'Off track': 'red', 'No data': 'grey',
 };
 
@@ -25,13 +25,14 @@ function bar(value: number | null, width = 20): string {
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** Where an issue is, with the workbook in Excel's [book.xlsx] notation when several were checked. */
-function place(issue: Issue, manyWorkbooks: boolean): string {
-  const cell = issue.cell ?? `${issue.sheet}${issue.row ? ` row ${issue.row}` : ''}`;
-  return manyWorkbooks && issue.workbook ? `[${issue.workbook}]${cell}` : cell;
+/** Where an issue or a KPI is, with the workbook in Excel's [book.xlsx] notation when several were checked. */
+export function place(where: Pick<Location, 'workbook' | 'sheet' | 'row' | 'cell'>, manyWorkbooks: boolean): string {
+  const cell = where.cell ?? `${where.sheet}${where.row ? ` row ${where.row}` : ''}`;
+  return manyWorkbooks && where.workbook ? `[${where.workbook}]${cell}` : cell;
 }
 
-export function renderTextReport(report: CascadeReport, terminal: Terminal): string {
+/** The report as text; `sections` (such as the owners, already rendered) come between the summary and the issues. */
+export function renderTextReport(report: CascadeReport, terminal: Terminal, sections: readonly string[] = []): string {
   const lines: string[] = [];
   const { summary } = report;
   const workbooks = new Set(report.tables.map((table) => table.workbook));
@@ -54,6 +55,7 @@ export function renderTextReport(report: CascadeReport, terminal: Terminal): str
     .map(([status, count]) => paint(terminal, STATUS_COLOUR[status], `${status} ${count}`));
   lines.push(`  Status         ${statuses.join(' · ')}`);
   lines.push('');
+  for (const section of sections) lines.push(section, '');
 
   for (const { severity, title, colour } of SEVERITIES) {
     const issues = report.issues.filter((issue) => issue.severity === severity);

@@ -10,7 +10,8 @@ import { CascadeReport, computedColumns, SourceTable } from '../core';
 import { TableWrite, writeComputedColumns, WriteNote } from '../xlsx';
 import { InputError } from './load';
 
-async function sameFile(a: string, b: string): Promise<boolean> {
+/** Whether two paths name the same file (also through a link or another spelling). */
+export async function sameFile(a: string, b: string): Promise<boolean> {
   if (resolve(a) === resolve(b)) return true;
   try {
     const [first, second] = await Promise.all([stat(a), stat(b)]);
@@ -39,7 +40,8 @@ export async function writeResults(
   return result.notes;
 }
 
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+/** Writes a temporary file beside `path`, syncs it and renames it: a half-written file never appears. */
+export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx');

@@ -6,7 +6,7 @@
 import { checkCascade } from './checks';
 import { computeCascade, rootObjectives, weightedScore } from './compute';
 import { isoFromSerial } from './dates';
-import { IssueList } from './issues';
+import { fieldLocation, IssueList } from './issues';
 import { linkNodes } from './links';
 import { CascadeNode, readNodes } from './nodes';
 import { settingsOrThrow, SettingsInput } from './settings';
@@ -100,6 +100,8 @@ function nodeReport(node: CascadeNode): NodeReport {
     aligned: node.aligned,
     path: node.path,
     issues: node.issueCodes,
+    owner: node.owner,
+    cell: fieldLocation(table, node.rowIndex, 'id').cell,
   };
 }
 

@@ -21,3 +21,11 @@ export {
 } from './ownership';
 export type { OwnedColumns, OwnershipMarker, ColumnPlacement } from './ownership';
 export { SETTINGS_NAME, settingsText, parseSettingsText, settingsFormula, parseSettingsFormula } from './workbook-settings';
+export {
+  LISTS_SHEET, LIST_NAMES, TEAM_LEVELS, TEAM_FIELDS, parentChoices, choiceLists, planTeamSheet, uniqueName, tableNameFor, isValidSheetName,
+} from './team-sheet';
+export type { TeamLevel, ChoiceList, ColumnHelp, TeamSheetPlan, TeamSheetRequest, TeamSheetResult } from './team-sheet';
+export { ownerSummaries, isBehind, NO_OWNER } from './owners';
+export type { RequiredActual } from './owners';
+export { planImport, IMPORT_MESSAGES } from './import-plan';
+export type { ImportTarget, IncomingWorkbook } from './import-plan';

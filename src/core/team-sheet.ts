@@ -179,7 +179,8 @@ export function planTeamSheet(report: CascadeReport, request: TeamSheetRequest):
   if (team === '') return { ok: false, error: 'Give the team a name, such as "Sales".' };
   if (!TEAM_LEVELS.includes(request.level)) return { ok: false, error: `"${request.level}" is not a level for a team sheet; use ${TEAM_LEVELS.join(', ')}.` };
   const base = `${request.level === 'Team' ? 'Team' : request.level} ${team}`.replace(/[:\\/?*[\]]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31);
-  if (!isValidSheetName(base)) return { ok: false, error: `"${team}" cannot be part of a sheet name; use letters, digits and spaces.` };
+  // A team name made only of characters a sheet name cannot hold would leave the level word alone.
+  if (!isValidSheetName(base) || base === request.level) return { ok: false, error: `"${team}" cannot be part of a sheet name; use letters, digits and spaces.` };
   const sheet = uniqueName(base, [...request.sheets, LISTS_SHEET]);
   const table = uniqueName(tableNameFor(base), request.tables, 255, '_');
   const header = TEAM_FIELDS.map(canonicalHeader);

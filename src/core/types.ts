@@ -81,6 +81,10 @@ export interface NodeReport {
   aligned: boolean;
   path: string;
   issues: string[];
+  /** The Owner cell, trimmed; null when blank or when the table has no Owner column. Not in the checker's JSON nodes (spec 7). */
+  owner: string | null;
+  /** The node's ID cell, "'Team Sales'!A7". Not in the checker's JSON nodes (spec 7). */
+  cell: string | null;
 }
 
 export interface Summary {
@@ -144,7 +148,7 @@ export interface OwnerSummary {
 /** A problem an import would bring in, found before anything changes. */
 export interface ImportProblem {
   severity: Severity;
-  /** 'unreadable' | 'duplicate-id' | 'unknown-parent' | 'table-clash' | 'sheet-clash' | 'no-tables' */
+  /** 'unreadable' | 'duplicate-id' | 'unknown-parent' | 'table-clash' | 'sheet-clash' | 'no-tables' | 'lists-sheet' (see import-plan.ts) */
   code: string;
   file: string;
   /** The cell in the incoming workbook, "'Team Sales'!A7", when there is one. */

@@ -17,6 +17,14 @@
  * - settings, ExcelApi 1.7: a defined name read and written through `NamedItem.formula`.
  * - autoCheck, ExcelApi 1.7: `TableCollection.onChanged`.
  * - insertSample, ExcelApi 1.4: `Worksheet.getUsedRangeOrNullObject` (1.4), `tables.add` (1.1).
+ * - teamSheet, ExcelApi 1.8: `Range.dataValidation` (1.8); `NamedItem.formula` (1.7) to re-point the
+ *   lists' names; `Worksheet.visibility` and `Worksheet.delete` (1.1) for the hidden lists sheet and
+ *   the undoing of a failed build; `getItemOrNullObject` (1.4).
+ * - importSheets, ExcelApi 1.13: `Workbook.insertWorksheetsFromBase64`.
+ * - markIssues, ExcelApi 1.6: custom conditional formats, `ConditionalFormat.customOrNullObject` and
+ *   `ConditionalFormat.delete` (1.6); `WorksheetProtection.protected` (1.2).
+ * - ownerReport, ExcelApi 1.7: our report sheets are recognised by hidden names read through
+ *   `NamedItem.formula` (1.7); `Worksheet.delete` (1.1).
  */
 
 import type { Capabilities, Feature, OfficeHost } from './types';
@@ -30,6 +38,10 @@ export const REQUIRED_EXCEL_API: Record<keyof Capabilities, string> = {
   settings: '1.7',
   autoCheck: '1.7',
   insertSample: '1.4',
+  teamSheet: '1.8',
+  importSheets: '1.13',
+  markIssues: '1.6',
+  ownerReport: '1.7',
 };
 
 const FEATURE_NAMES: Record<keyof Capabilities, string> = {
@@ -40,6 +52,10 @@ const FEATURE_NAMES: Record<keyof Capabilities, string> = {
   settings: 'Keeping the settings in the workbook',
   autoCheck: 'Checking again when the tables change',
   insertSample: 'Inserting the sample scorecard',
+  teamSheet: 'Adding a team sheet with dropdowns',
+  importSheets: 'Importing team workbooks',
+  markIssues: 'Marking the cells that have issues',
+  ownerReport: 'Writing the owner report',
 };
 
 /** Whether the ownership marker can be read (to skip our own columns while reading). */
@@ -61,5 +77,9 @@ export function capabilitiesOf(host: OfficeHost): Capabilities {
     settings: feature('settings'),
     autoCheck: feature('autoCheck'),
     insertSample: feature('insertSample'),
+    teamSheet: feature('teamSheet'),
+    importSheets: feature('importSheets'),
+    markIssues: feature('markIssues'),
+    ownerReport: feature('ownerReport'),
   };
 }

@@ -3,7 +3,8 @@
  */
 
 /** What the person asked for, as the sentences name it. */
-export type ActionName = 'read' | 'write' | 'remove' | 'select' | 'read-settings' | 'save-settings' | 'sample' | 'watch';
+export type ActionName = 'read' | 'write' | 'remove' | 'select' | 'read-settings' | 'save-settings' | 'sample' | 'watch'
+  | 'team-sheet' | 'refresh-lists' | 'mark' | 'unmark' | 'owner-report' | 'import';
 
 const DOING: Record<ActionName, string> = {
   read: 'read the workbook',
@@ -14,6 +15,12 @@ const DOING: Record<ActionName, string> = {
   'save-settings': 'save the settings in this workbook',
   sample: 'insert the sample scorecard',
   watch: 'watch the tables for changes',
+  'team-sheet': 'add the team sheet',
+  'refresh-lists': 'refresh the dropdown lists',
+  mark: 'mark the cells that have issues',
+  unmark: 'remove the issue marks',
+  'owner-report': 'write the owner report',
+  import: 'import the team workbooks',
 };
 
 export const say = {
@@ -52,6 +59,22 @@ export const say = {
     `The sample scorecard goes into an empty workbook, and this one has data (sheet "${sheet}"). Open a new blank workbook (File > New) and insert the sample there.`,
   notEmptyTables: () =>
     'The sample scorecard goes into an empty workbook, and this one has tables. Open a new blank workbook (File > New) and insert the sample there.',
+  importBlocked: () =>
+    'The import plan has errors (see the list), so nothing was imported. Fix them or take those files off the list, then import again.',
+  importNameTaken: (kind: 'sheet' | 'table', name: string) =>
+    `This workbook now has a ${kind} named "${name}", which the import planned to use, so nothing was imported. Choose the files again to make a new plan.`,
+  importFailed: (file: string, reason: string) =>
+    `${file} could not be imported, so nothing was imported (the sheets already inserted from other files were removed). ${reason}`,
+  importLeftOver: (file: string, reason: string, sheets: string[]) =>
+    `${file} could not be imported. ${reason} KPI Align could not take out the sheets it had already inserted: delete ${sheets.map((sheet) => `"${sheet}"`).join(', ')} and import again.`,
+  importNotPlanned: (file: string) => `${file} is not in the import plan, so nothing was imported. Choose the files again to make a new plan.`,
   noSuchSheet: (sheet: string) => `The sheet "${sheet}" is no longer in this workbook. Check again to refresh the list.`,
+  sheetExists: (sheet: string) =>
+    `There is already a sheet named "${sheet}", so the team sheet was not added. Choose another team name, or rename that sheet, and try again.`,
+  tableExists: (table: string) =>
+    `The name "${table}" is already used by a table or a defined name in this workbook, so the team sheet was not added. Choose another team name and try again.`,
+  teamSheetUndone: (cause: string) => `${cause.replace(/\.?$/, '.')} Nothing was added: the team sheet and its lists were taken out again.`,
+  teamSheetLeftOver: (cause: string, sheet: string) =>
+    `${cause.replace(/\.?$/, '.')} KPI Align could not take out what it had added: delete the sheet "${sheet}" (and the hidden sheet "KPI Align Lists" if you have no other team sheet) and try again.`,
   badAddress: (address: string) => `"${address}" is not a cell address KPI Align can go to. Check again to refresh the list.`,
 };

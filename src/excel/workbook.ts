@@ -9,7 +9,11 @@ import { say, type ActionName } from './messages';
 import { DEFAULT_RETRY, officeErrorCode, retryInCellEditMode, toActionError, type RetryOptions } from './office-errors';
 import { readTables } from './read';
 import { removeColumns } from './remove';
+import { importSheets } from './import';
 import { insertSample } from './sample';
+import { clearMarks, markIssues } from './issue-marks';
+import { writeOwnerReport } from './owner-report';
+import { createTeamSheet, listNames, refreshChoiceLists } from './team-sheet';
 import { readStoredSettings, storeSettings } from './settings';
 import { watchTables } from './events';
 import { ExcelActionError, type Capabilities, type KpiAlignWorkbook, type OfficeHost, type ProgressListener } from './types';
@@ -55,7 +59,13 @@ export function createKpiAlignWorkbook(host: OfficeHost, options: AdapterOptions
       return perform('write', 'write', (context) => writeTables(context, jobs, canResize(), onProgress));
     },
 
-    removeResults: (onProgress = noProgress) => perform('remove', 'remove', (context) => removeColumns(context, canResize(), onProgress)),
+    // Removing the results takes away the issue marks too: they belong to the same check.
+    removeResults: (onProgress = noProgress) =>
+      perform('remove', 'remove', async (context) => {
+        const outcome = await removeColumns(context, canResize(), onProgress);
+        await clearMarks(context);
+        return outcome;
+      }),
 
     selectCell: (sheet, address) => perform('select', 'select', (context) => select(context, sheet, address)),
 
@@ -64,6 +74,21 @@ export function createKpiAlignWorkbook(host: OfficeHost, options: AdapterOptions
     saveSettings: (settings) => perform('settings', 'save-settings', (context) => storeSettings(context, settings)),
 
     insertSampleScorecard: (sample) => perform('insertSample', 'sample', (context) => insertSample(context, sample)),
+
+    listNames: () => perform('read', 'read', listNames),
+
+    createTeamSheet: (plan) => perform('teamSheet', 'team-sheet', (context) => createTeamSheet(context, plan)),
+
+    refreshChoiceLists: (lists) => perform('teamSheet', 'refresh-lists', (context) => refreshChoiceLists(context, lists)),
+
+    markIssueCells: (issues) => perform('markIssues', 'mark', (context) => markIssues(context, issues)),
+
+    clearIssueMarks: () => perform('markIssues', 'unmark', clearMarks),
+
+    writeOwnerReport: (owners, layout, asOf) => perform('ownerReport', 'owner-report', (context) => writeOwnerReport(context, owners, layout, asOf)),
+
+    importSheets: (imports, plan, onProgress = noProgress) =>
+      perform('importSheets', 'import', (context) => importSheets(context, imports, plan, onProgress)),
 
     async onCascadeChanged(listener) {
       try {

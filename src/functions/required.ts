@@ -6,11 +6,11 @@
  */
 
 import { checkTables, fieldForHeader, idKey, INVALID, parseDirection, parseNumber, parseRollup } from '../core';
-import type { CellValue, NodeReport, SourceTable } from '../core';
+import type { CellValue, NodeReport, RequiredActual, SourceTable } from '../core';
 import { rangeBand } from '../core';
-import { Cascade, FUNCTION_SETTINGS } from './cascade-args';
-import { notAvailable } from './errors';
-import { Answer, explainsScore, ownError, perId } from './kpi';
+import { Cascade, cascadeOf, FUNCTION_SETTINGS } from './cascade-args';
+import { ArgumentProblem, isFunctionError, notAvailable } from './errors';
+import { Answer, explainsScore, findNode, ownError, perId } from './kpi';
 
 type Field = NonNullable<ReturnType<typeof fieldForHeader>>;
 
@@ -21,6 +21,40 @@ const DOUBLINGS = 64;
 
 export function required(id: unknown, cascade: unknown): Answer[][] {
   return perId(id, cascade, 'score', 'parent-subtree', (node, computed) => requiredActual(computed, node));
+}
+
+/**
+ * KPI.REQUIRED for a host that holds the engine's tables (the checker, the task pane): each table is
+ * handed over as a range (its header row, then its rows), so the answers are the custom function's,
+ * computed at the functions' settings (a score cap of 1). For an ID, the actual needed, or null with
+ * the reason (the message of the function's #N/A or #VALUE!). The cascade is read once, at the first
+ * ID asked for, as for a range of IDs: asking `required` one ID at a time would compare every range
+ * with the cache at each call, which costs more than the search itself on a large cascade.
+ */
+export function requiredActuals(tables: readonly SourceTable[]): (id: string) => RequiredActual {
+  const ranges = tables.map((table) => [table.header, ...table.rows]);
+  let cascade: Cascade | RequiredActual | null = null;
+  return (id) => {
+    cascade ??= readCascade(ranges);
+    if (!('report' in cascade)) return cascade;
+    const found = findNode(cascade, id);
+    return requiredOf(isFunctionError(found) ? found : requiredActual(cascade, found));
+  };
+}
+
+function readCascade(ranges: unknown[][][]): Cascade | RequiredActual {
+  try {
+    return cascadeOf(ranges, 'score');
+  } catch (problem) {
+    if (problem instanceof ArgumentProblem) return { value: null, note: problem.value.message ?? problem.message };
+    throw problem;
+  }
+}
+
+function requiredOf(answer: Answer): RequiredActual {
+  if (typeof answer === 'number') return { value: answer, note: null };
+  if (isFunctionError(answer)) return { value: null, note: answer.message ?? answer.code };
+  return { value: null, note: `KPI.REQUIRED gave "${String(answer)}", not a number.` };
 }
 
 interface Row {

@@ -86,7 +86,8 @@ export function WorkbookGrid({ model }: WorkbookGridProps) {
   return (
     <div className={styles.root}>
       <TabList selectedValue={sheet} onTabSelect={(_, data) => activate(String(data.value))} aria-label="Sheets" size="small">
-        {snapshot.sheets.map((entry) => (
+        {/* Hidden sheets (the dropdowns' lists) have no tab, as in Excel. */}
+        {snapshot.sheets.filter((entry) => entry.visibility === 'Visible').map((entry) => (
           <Tab key={entry.name} value={entry.name} data-sheet={entry.name}>
             {entry.name}
           </Tab>

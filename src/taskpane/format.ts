@@ -21,3 +21,12 @@ export function count(value: number): string {
 export function plural(value: number, one: string, many = `${one}s`): string {
   return `${count(value)} ${value === 1 ? one : many}`;
 }
+
+const wholeFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const smallFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
+/** A value in the KPI's own unit: 1234.567 → "1,234.57", 0.04567 → "0.0457"; null → "—". */
+export function amount(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return Math.abs(value) >= 1 || value === 0 ? wholeFormat.format(value) : smallFormat.format(value);
+}

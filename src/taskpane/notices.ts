@@ -1,6 +1,6 @@
 /** What the pane tells the user after an action: every failure says what happened and what to do. */
 
-import { ExcelActionError, type RemoveOutcome, type WriteOutcome } from '../excel/types';
+import { ExcelActionError, type ImportOutcome, type RemoveOutcome, type WriteOutcome } from '../excel/types';
 import type { CascadeReport } from '../core';
 import { plural } from './format';
 
@@ -12,7 +12,9 @@ export interface Notice {
   text: string;
 }
 
-export type ActionName = 'check' | 'write' | 'remove' | 'sample' | 'settings' | 'select' | 'auto-check' | 'read-settings';
+export type ActionName =
+  | 'check' | 'write' | 'remove' | 'sample' | 'settings' | 'select' | 'auto-check' | 'read-settings'
+  | 'team-sheet' | 'plan-import' | 'import' | 'marks' | 'lists' | 'owner-report';
 
 const FAILURE_TITLES: Record<ActionName, string> = {
   check: 'Could not check the workbook',
@@ -23,6 +25,12 @@ const FAILURE_TITLES: Record<ActionName, string> = {
   select: 'Could not select the cell',
   'auto-check': 'Could not re-check the workbook',
   'read-settings': 'Could not read the settings stored in this workbook',
+  'team-sheet': 'Could not create the team sheet',
+  'plan-import': 'Could not prepare the import',
+  import: 'Could not import the team workbooks',
+  marks: 'Could not mark the issues in the cells',
+  lists: 'Could not refresh the dropdown choices',
+  'owner-report': 'Could not write the owner report',
 };
 
 /** Settings a person typed that the engine refuses; each sentence names the value and the limit. */
@@ -97,4 +105,26 @@ export function checkSummary(report: CascadeReport): string {
     `Checked ${plural(summary.objectives, 'objective')} and ${plural(summary.kpis, 'KPI')} in ${plural(tables, 'table')} ` +
     `as of ${report.asOf}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info.`
   );
+}
+
+export function teamSheetNotice(sheet: string, table: string, parents: number): Notice {
+  return {
+    intent: 'success',
+    title: 'Team sheet created',
+    text:
+      `The sheet "${sheet}" holds the table ${table}; its Parent dropdown offers ${plural(parents, 'ID')} to align to. ` +
+      'Send the workbook to the team, then import their copy (Import team workbooks) or check it here.',
+  };
+}
+
+export function importNotice(outcome: ImportOutcome): Notice {
+  return {
+    intent: 'success',
+    title: 'Team workbooks imported',
+    text: `Inserted ${plural(outcome.sheets.length, 'sheet')}: ${outcome.sheets.join(', ')}. The workbook has been checked again with them.`,
+  };
+}
+
+export function ownerReportNotice(sheets: string[]): Notice {
+  return { intent: 'success', title: 'Owner report written', text: `Wrote ${plural(sheets.length, 'sheet')}: ${sheets.join(', ')}.` };
 }

@@ -140,13 +140,14 @@ export function findWorkbookPart(pkg: XlsxPackage): string {
 }
 
 /**
- * Writes the package with some parts replaced. Every other entry keeps its name,
+ * Writes the package with some parts replaced (and some left out). Every other entry keeps its name,
  * position, content and compression method; only the compressed bytes may differ,
  * because fflate re-deflates them.
  */
-export function savePackage(pkg: XlsxPackage, changed: Map<string, PartText>): Uint8Array {
+export function savePackage(pkg: XlsxPackage, changed: Map<string, PartText>, removed: ReadonlySet<string> = new Set()): Uint8Array {
   const entries: Record<string, [Uint8Array, ZipOptions]> = {};
   for (const name of pkg.names) {
+    if (removed.has(name)) continue;
     const replacement = changed.get(name);
     const data = replacement ? encodePart(replacement) : pkg.files.get(name)!;
     entries[name] = [data, { level: pkg.methods.get(name) === 0 ? 0 : 6, mtime: ENTRY_TIME }];

@@ -11,6 +11,7 @@ import { cellAddress } from './cell-address';
 import { cellValue } from './cell-values';
 import { WorkbookReadError } from './errors';
 import { sameName } from '../core/ownership';
+import { LISTS_SHEET } from '../core/team-sheet';
 import { damaged, openPackage, readPart, type XlsxPackage } from './package';
 import { findPlainRange, type PlainRange } from './plain-range';
 import { scanSheet, type ScannedRow, type SheetScan } from './sheet-scan';
@@ -59,6 +60,8 @@ export interface WorkbookContents {
    * a program that does not calculate (openpyxl, for one) and never opened in Excel since.
    */
   uncalculated: string[];
+  /** Every worksheet's name in tab order, LISTS_SHEET included (an import plan says it is left out). */
+  sheets: string[];
 }
 
 /** The cascade candidates and the stored settings of a workbook. Throws only WorkbookReadError. */
@@ -70,6 +73,8 @@ export function readWorkbookContents(bytes: Uint8Array, workbookName: string): W
     const tables: SourceTable[] = [];
     const uncalculated: string[] = [];
     for (const entry of info.worksheets) {
+      // Our dropdowns' choices (a team template's hidden sheet) are not part of the cascade.
+      if (sameName(entry.name, LISTS_SHEET)) continue;
       const sheet = loadSheet(pkg, entry);
       if (!sheet) continue;
       tables.push(...sourceTablesOf(sheet, info, context, workbookName));
@@ -79,7 +84,7 @@ export function readWorkbookContents(bytes: Uint8Array, workbookName: string): W
         }
       }
     }
-    return { tables, settings: info.settings, uncalculated };
+    return { tables, settings: info.settings, uncalculated, sheets: info.worksheets.map((entry) => entry.name) };
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     throw damaged(workbookName, (error as Error).message);

@@ -203,7 +203,8 @@ function styleAttribute(style: number | null): string {
   return style === null || style === 0 ? '' : ` s="${style}"`;
 }
 
-function textCell(p: string, address: string, text: string, style: number | null): string {
+/** A text cell as inline text (never a formula), cut at Excel's limit; also used by the template writer. */
+export function textCell(p: string, address: string, text: string, style: number | null): string {
   const safe = escapeXmlText(escapeExcelText(text.slice(0, MAX_CELL_TEXT)));
   const inline = `<${p}is><${p}t xml:space="preserve">${safe}</${p}t></${p}is>`;
   return `<${p}c r="${address}"${styleAttribute(style)} t="inlineStr">${inline}</${p}c>`;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { generateCascade, GENERATED_AS_OF } from '../../bench/generate-cascade';
 import { workbookFromTables } from '../../bench/workbook';
 import { soundScorecard, tableOf } from '../core/build';
+import { jsonNode } from '../../src/cli/json-report';
 import { AS_OF, EXAMPLE, runChecker } from './run';
 
 describe('kpi-align check on the example workbook', () => {
@@ -48,7 +49,7 @@ describe('kpi-align check on the example workbook', () => {
 
     // Reading the workbook gives the same cascade as the data it was made from.
     const fromData = checkTables((example.tables as SourceTable[]).map((t) => ({ ...t, workbook: EXAMPLE })), { asOf: '2026-09-30' });
-    expect(report.nodes).toEqual(fromData.nodes);
+    expect(report.nodes).toEqual(fromData.nodes.map(jsonNode));
     expect(report.summary).toEqual(fromData.summary);
   });
 

@@ -113,6 +113,7 @@ describe('an older Excel', () => {
     const capabilities = workbook.capabilities();
     expect(Object.fromEntries(Object.entries(capabilities).map(([name, feature]) => [name, feature.available]))).toEqual({
       read: true, write: false, remove: false, select: true, settings: false, autoCheck: false, insertSample: true,
+      teamSheet: false, importSheets: false, markIssues: false, ownerReport: false,
     });
     expect(capabilities.write.reason).toMatch(/ExcelApi 1\.7/);
     const tables = await workbook.readCascade();

@@ -1,9 +1,10 @@
 /** A KpiAlignWorkbook in memory, recording every call, for the pane's tests. */
 
 import example from '../../examples/scorecard.json';
-import type { CascadeReport, SettingsInput, SourceTable } from '../../src/core';
+import type { CascadeReport, ChoiceList, ImportPlan, Issue, OwnerSummary, SettingsInput, SourceTable, TeamSheetPlan } from '../../src/core';
 import type {
-  Capabilities, KpiAlignWorkbook, ProgressListener, RemoveOutcome, SampleScorecard, WriteOutcome,
+  Capabilities, ImportOutcome, KpiAlignWorkbook, MarkOutcome, OwnerReportLayout, PreparedImport, ProgressListener, RemoveOutcome,
+  SampleScorecard, WriteOutcome,
 } from '../../src/excel/types';
 
 export const EXAMPLE_TABLES = example.tables as SourceTable[];
@@ -12,7 +13,10 @@ export const EXAMPLE_AS_OF = example.asOf;
 const available = { available: true };
 
 export function allCapabilities(): Capabilities {
-  return { read: available, write: available, remove: available, select: available, settings: available, autoCheck: available, insertSample: available };
+  return {
+    read: available, write: available, remove: available, select: available, settings: available, autoCheck: available, insertSample: available,
+    teamSheet: available, importSheets: available, markIssues: available, ownerReport: available,
+  };
 }
 
 export class FakeWorkbook implements KpiAlignWorkbook {
@@ -21,6 +25,14 @@ export class FakeWorkbook implements KpiAlignWorkbook {
   features: Capabilities = allCapabilities();
   calls: { method: string; args: unknown[] }[] = [];
   changeListeners: (() => void)[] = [];
+  /** Sheets without a cascade table (the lists sheet, a notes sheet…), besides the tables' sheets. */
+  otherSheets: string[] = [];
+  /** The dropdowns' lists on the lists sheet; null while the workbook has no lists sheet. */
+  lists: ChoiceList[] | null = null;
+  /** The cells marked as having issues. */
+  marked: string[] = [];
+  /** The tables an import brings in, by file (what the adapter would insert). */
+  importedTables: Record<string, SourceTable[]> = {};
   /** Replace to make a method slow or failing. */
   hooks: Partial<Record<keyof KpiAlignWorkbook, (...args: unknown[]) => Promise<unknown>>> = {};
 
@@ -66,6 +78,50 @@ export class FakeWorkbook implements KpiAlignWorkbook {
     return this.call('insertSampleScorecard', [sample], () => {
       this.tables = sample.tables;
     });
+  }
+  listNames(): Promise<{ sheets: string[]; tables: string[] }> {
+    return this.call('listNames', [], () => ({
+      sheets: [...new Set([...this.tables.map((table) => table.sheet), ...this.otherSheets])],
+      tables: this.tables.flatMap((table) => (table.table ? [table.table] : [])),
+    }));
+  }
+  createTeamSheet(plan: TeamSheetPlan): Promise<void> {
+    return this.call('createTeamSheet', [plan], () => {
+      this.tables = [...this.tables, { sheet: plan.sheet, table: plan.table, origin: 'A1', header: plan.header, rows: [plan.firstRow] }];
+      if (!this.otherSheets.includes('KPI Align Lists')) this.otherSheets.push('KPI Align Lists');
+      this.lists = plan.lists;
+    });
+  }
+  refreshChoiceLists(lists: ChoiceList[]): Promise<boolean> {
+    return this.call('refreshChoiceLists', [lists], () => {
+      if (this.lists === null) return false;
+      this.lists = lists;
+      return true;
+    });
+  }
+  importSheets(imports: PreparedImport[], plan: ImportPlan, onProgress?: ProgressListener): Promise<ImportOutcome> {
+    return this.call('importSheets', [imports, plan, onProgress], () => {
+      for (const prepared of imports) this.tables = [...this.tables, ...(this.importedTables[prepared.file] ?? [])];
+      return { sheets: plan.files.flatMap((file) => file.sheets.map((sheet) => sheet.to)) };
+    });
+  }
+  markIssueCells(issues: Issue[]): Promise<MarkOutcome> {
+    return this.call('markIssueCells', [issues], () => {
+      this.marked = issues.flatMap((issue) => (issue.cell ? [issue.cell] : []));
+      return { cells: this.marked.length, skipped: issues.length - this.marked.length };
+    });
+  }
+  clearIssueMarks(): Promise<number> {
+    return this.call('clearIssueMarks', [], () => {
+      const count = this.marked.length;
+      this.marked = [];
+      return count;
+    });
+  }
+  writeOwnerReport(owners: OwnerSummary[], layout: OwnerReportLayout, asOf: string): Promise<{ sheets: string[] }> {
+    return this.call('writeOwnerReport', [owners, layout, asOf], () => ({
+      sheets: layout === 'one-sheet' ? ['Owner Report'] : owners.map((owner) => `Owner ${owner.owner}`.slice(0, 31)),
+    }));
   }
   onCascadeChanged(listener: () => void): Promise<() => Promise<void>> {
     return this.call('onCascadeChanged', [listener], () => {

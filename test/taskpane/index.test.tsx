@@ -4,6 +4,7 @@
  * The entry point as Office runs it: nothing renders before Office.onReady; then the pane, themed
  * like Office, talks to Excel (here the in-memory model behind a fake office.js) through the adapter.
  */
+import './browser-apis';
 import { screen } from '@testing-library/react';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import example from '../../examples/scorecard.json';

@@ -46,7 +46,8 @@ export abstract class ModelObject {
     readonly typeName: string,
     private readonly nullable = false,
   ) {
-    if (nullable) {
+    // A nullable proxy reached through a load path ("items/customOrNullObject/…") learns whether it exists from that load.
+    if (nullable && !context.running) {
       context.enqueue({
         where: typeName,
         describe: { p: path, q: 'isNullObject' },

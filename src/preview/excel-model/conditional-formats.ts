@@ -1,6 +1,7 @@
 /**
- * Conditional formats (ExcelApi 1.6): "text contains" and "cell value" rules with a fill and a
- * font colour, which is what the adapter uses. `clearAll` removes the rules that lie inside the
+ * Conditional formats (ExcelApi 1.6): "text contains", "cell value" and custom (formula) rules with a
+ * fill and a font colour, which is what the adapter uses; `ConditionalFormat.delete` removes one
+ * rule, `customOrNullObject` is a null object for a rule of another type. `clearAll` removes the rules that lie inside the
  * range. Not documented: what Excel does with a rule that also covers cells outside the range
  * (the Excel UI trims it); the model leaves such a rule alone.
  */
@@ -9,10 +10,10 @@ import { containsRect } from './addresses';
 import { ModelCollection, ModelObject, type PropertyDef } from './client-object';
 import type { ModelContext } from './context';
 import { ModelError } from './errors';
-import type { RangeTarget } from './range';
+import { RangeObject, type RangeTarget } from './range';
 import { formatsOn, type ConditionalFormatState, type ConditionalRule } from './state';
 
-const MODELLED_TYPES = ['ContainsText', 'CellValue'] as const;
+const MODELLED_TYPES = ['ContainsText', 'CellValue', 'Custom'] as const;
 
 export class ConditionalFormatCollectionObject extends ModelCollection<ConditionalFormatObject> {
   constructor(context: ModelContext, path: string, private readonly range: () => RangeTarget) {
@@ -68,8 +69,8 @@ export class ConditionalFormatCollectionObject extends ModelCollection<Condition
 
 /** A part of a rule (the rule itself, its format, its fill or font), found through the rule when a sync runs. */
 abstract class RulePart extends ModelObject {
-  constructor(context: ModelContext, path: string, typeName: string, protected readonly rule$: () => ConditionalFormatState) {
-    super(context, path, typeName);
+  constructor(context: ModelContext, path: string, typeName: string, protected readonly rule$: () => ConditionalFormatState, nullable = false) {
+    super(context, path, typeName, nullable);
   }
 
   protected exists(): boolean {
@@ -123,6 +124,80 @@ export class ConditionalFormatObject extends RulePart {
 
   get cellValue(): RuleObject {
     return this.child('cellValue', () => new RuleObject(this.context, `${this.path}.cellValue`, 'CellValueConditionalFormat', this.part('CellValue')));
+  }
+
+  get custom(): CustomFormatObject {
+    return this.child('custom', () => new CustomFormatObject(this.context, `${this.path}.custom`, this.part('Custom')));
+  }
+
+  /** The custom rule, or a null object when the rule is of another type. */
+  get customOrNullObject(): CustomFormatObject {
+    return this.child('customOrNullObject', () => new CustomFormatObject(this.context, `${this.path}.customOrNullObject`, this.part('Custom'), () => this.rule$().type === 'Custom'));
+  }
+
+  protected override navigation(): Record<string, () => ModelObject> {
+    return { custom: () => this.custom, customOrNullObject: () => this.customOrNullObject, cellValue: () => this.cellValue, textComparison: () => this.textComparison };
+  }
+
+  /** The rule's cells as a range (ExcelApi 1.6). */
+  getRange(): RangeObject {
+    return new RangeObject(this.context, `${this.path}.getRange()`, () => {
+      const format = this.rule$();
+      return { sheet: format.sheet, rect: format.rect };
+    });
+  }
+
+  /** Not documented, assumed: deleting a rule on a protected sheet is refused like any change to it. */
+  delete(): void {
+    this.invoke('delete', [], () => {
+      const format = this.rule$();
+      const state = this.context.state;
+      state.assertWritable(format.sheet, 'ConditionalFormat.delete');
+      state.formats.splice(state.formats.indexOf(format), 1);
+      state.touch();
+    }, '1.6');
+  }
+}
+
+/** `CustomConditionalFormat`: its rule (a formula) and its format. */
+export class CustomFormatObject extends RulePart {
+  constructor(context: ModelContext, path: string, rule: () => ConditionalFormatState, private readonly present$?: () => boolean) {
+    super(context, path, 'CustomConditionalFormat', rule, present$ !== undefined);
+  }
+
+  protected override exists(): boolean {
+    return this.present$ ? this.present$() : super.exists();
+  }
+
+  protected properties(): Record<string, PropertyDef> {
+    return {};
+  }
+
+  protected override navigation(): Record<string, () => ModelObject> {
+    return { rule: () => this.rule, format: () => this.format };
+  }
+
+  get rule(): FormulaRuleObject {
+    return this.child('rule', () => new FormulaRuleObject(this.context, `${this.path}.rule`, 'ConditionalFormatRule', this.rule$));
+  }
+
+  get format(): RangeFormatObject {
+    return this.child('format', () => new RangeFormatObject(this.context, `${this.path}.format`, 'ConditionalRangeFormat', this.rule$));
+  }
+}
+
+/** `ConditionalFormatRule`: a custom rule's formula, kept as entered (with its "="). */
+export class FormulaRuleObject extends RulePart {
+  protected properties(): Record<string, PropertyDef> {
+    return { formula: { since: '1.6', get: () => (this.rule$().rule as { formula?: string } | null)?.formula ?? '' } };
+  }
+
+  get formula(): string {
+    return this.loaded('formula');
+  }
+
+  set formula(formula: string) {
+    this.change('formula', formula, (format) => void (format.rule = { formula: formula.startsWith('=') ? formula : `=${formula}` }));
   }
 }
 

@@ -57,6 +57,8 @@ export class ModelContext {
   readonly workbook: WorkbookObject;
   private queue: Action[] = [];
   private suspended = false;
+  /** True while a sync runs its actions: proxies made then (through load paths) learn their state from that load. */
+  running = false;
 
   constructor(readonly environment: ModelEnvironment) {
     this.workbook = new WorkbookObject(this);
@@ -102,6 +104,7 @@ export class ModelContext {
       if (state.cellEditMode) throw new ModelError('InvalidOperationInCellEditMode', 'RequestContext.sync');
       if (payloadLimitBytes !== null && request > payloadLimitBytes) throw new ModelError('RequestPayloadSizeLimitExceeded', 'RequestContext.sync');
       const results: Collected[] = [];
+      this.running = true;
       try {
         for (const action of actions) {
           this.requireApi(action.since, action.where);
@@ -109,6 +112,7 @@ export class ModelContext {
           if (result) results.push(result);
         }
       } finally {
+        this.running = false;
         response = JSON.stringify(results.map((result) => result.json)).length;
       }
       if (payloadLimitBytes !== null && response > payloadLimitBytes) throw new ModelError('ResponsePayloadSizeLimitExceeded', 'RequestContext.sync');

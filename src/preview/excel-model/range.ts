@@ -9,6 +9,7 @@ import { enteredCell, GENERAL } from './cells';
 import { ModelObject, type PropertyDef } from './client-object';
 import { ConditionalFormatCollectionObject } from './conditional-formats';
 import type { ModelContext } from './context';
+import { DataValidationObject } from './data-validation';
 import { ModelError } from './errors';
 import type { SheetState } from './sheet';
 import { formatsOn, headerRect } from './state';
@@ -58,7 +59,7 @@ export class RangeObject extends ModelObject {
   }
 
   protected override navigation(): Record<string, () => ModelObject> {
-    return { worksheet: () => this.worksheet, conditionalFormats: () => this.conditionalFormats };
+    return { worksheet: () => this.worksheet, conditionalFormats: () => this.conditionalFormats, dataValidation: () => this.dataValidation };
   }
 
   get address(): string { return this.loaded('address'); }
@@ -91,6 +92,11 @@ export class RangeObject extends ModelObject {
 
   get conditionalFormats(): ConditionalFormatCollectionObject {
     return this.child('conditionalFormats', () => new ConditionalFormatCollectionObject(this.context, `${this.path}.conditionalFormats`, () => this.target()));
+  }
+
+  /** ExcelApi 1.8 (data-validation.ts). */
+  get dataValidation(): DataValidationObject {
+    return this.child('dataValidation', () => new DataValidationObject(this.context, `${this.path}.dataValidation`, (where) => this.target(where)));
   }
 
   private derived(name: string, args: unknown[], place: (rect: Rect) => Rect, since?: string): RangeObject {

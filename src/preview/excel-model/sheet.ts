@@ -2,11 +2,17 @@
 
 import { MAX_COLUMNS, type Rect } from './addresses';
 import { isUsed, type Cell } from './cells';
+import type { ValidationSettings } from './data-validation';
+
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export class SheetState {
   readonly rows = new Map<number, (Cell | undefined)[]>();
   readonly hiddenRows = new Set<number>();
   protected = false;
+  visibility: SheetVisibility = 'Visible';
+  /** Data validation by cell ("row:col"); cells that share one setting share the object. */
+  readonly validations = new Map<string, ValidationSettings>();
 
   constructor(
     readonly id: string,

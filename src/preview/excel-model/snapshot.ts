@@ -2,11 +2,15 @@
  * The workbook as plain data, for the preview's grid and for tests that compare a workbook before
  * and after: every non-empty cell with its value, formula and number format, the colours its
  * conditional formats give it, hidden rows, tables, defined names, the active sheet and selection.
+ * An empty cell appears too when a custom conditional format colours it (an issue's mark on a blank
+ * cell), and each sheet lists its visibility and its cells' data validation.
  */
 
 import { cellName, containsCell, qualifiedAddress, rectName } from './addresses';
 import { displayText, type Cell, type Scalar } from './cells';
 import type { SheetState } from './sheet';
+import { typeOf, type ValidationSettings } from './data-validation';
+import type { SheetVisibility } from './sheet';
 import { tableRect, type ConditionalFormatState, type WorkbookState } from './state';
 
 export interface CellSnapshot {
@@ -25,6 +29,9 @@ export interface SheetSnapshot {
   cells: Record<string, CellSnapshot>;
   /** 1-based row numbers, as Excel shows them. */
   hiddenRows: number[];
+  visibility: SheetVisibility;
+  /** Data validation by cell ("B2"): its type ("List" or "None" for a prompt alone) and settings. */
+  validations: Record<string, ValidationSettings & { type: string }>;
 }
 
 export interface TableSnapshot {
@@ -49,6 +56,7 @@ export interface WorkbookSnapshot {
 /** Whether a cell meets a rule: text contains (case-insensitive), or equals a "=…" constant. */
 function meets(format: ConditionalFormatState, cell: Cell | undefined): boolean {
   const rule = format.rule;
+  if (rule && 'formula' in rule) return alwaysTrue(rule.formula);
   if (!rule || !cell) return false;
   const text = displayText(cell).toLowerCase();
   if ('text' in rule) {
@@ -68,27 +76,56 @@ function meets(format: ConditionalFormatState, cell: Cell | undefined): boolean 
   return false;
 }
 
+/**
+ * The model does not calculate: of custom rules it knows only formulas that are true for every cell,
+ * TRUE and N("any text")=0 (N of a text is 0), the form KPI Align's issue marks take.
+ */
+function alwaysTrue(formula: string): boolean {
+  const body = formula.replace(/^=/, '').trim();
+  return /^TRUE$/i.test(body) || /^N\("(?:[^"]|"")*"\)\s*=\s*0$/i.test(body);
+}
+
 function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
   const cells: Record<string, CellSnapshot> = {};
   const formats = state.formats.filter((format) => format.sheet === sheet);
-  const rows = [...sheet.rows.keys()].sort((a, b) => a - b);
-  for (const row of rows) {
-    const line = sheet.rows.get(row) ?? [];
-    line.forEach((cell, col) => {
-      if (!cell) return;
-      const snapshot: CellSnapshot = { value: cell.value };
-      if (cell.formula) snapshot.formula = cell.formula;
-      if (cell.format) snapshot.numberFormat = cell.format;
-      if (cell.quotePrefix) snapshot.quotePrefix = true;
-      // The rule added last comes first, as in Excel; the first rule met gives the colours.
-      const rule = [...formats].reverse().find((format) => containsCell(format.rect, row, col) && meets(format, cell));
-      if (rule?.fill) snapshot.fill = rule.fill;
-      if (rule?.font) snapshot.font = rule.font;
-      cells[cellName(row, col)] = snapshot;
-    });
+  const places: [number, number][] = [];
+  for (const [row, line] of sheet.rows) line.forEach((cell, col) => cell && places.push([row, col]));
+  for (const format of formats) {
+    if (format.type !== 'Custom' || format.rect.rows * format.rect.cols > MAX_MARKED_CELLS) continue;
+    for (let row = format.rect.top; row < format.rect.top + format.rect.rows; row++) {
+      for (let col = format.rect.left; col < format.rect.left + format.rect.cols; col++) if (!sheet.get(row, col)) places.push([row, col]);
+    }
   }
-  return { name: sheet.name, protected: sheet.protected, cells, hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b).map((row) => row + 1) };
+  places.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [row, col] of places) {
+    const cell = sheet.get(row, col);
+    const snapshot: CellSnapshot = { value: cell?.value ?? '' };
+    if (cell?.formula) snapshot.formula = cell.formula;
+    if (cell?.format) snapshot.numberFormat = cell.format;
+    if (cell?.quotePrefix) snapshot.quotePrefix = true;
+    // The rule added last comes first, as in Excel; the first rule met gives the colours.
+    const rule = [...formats].reverse().find((format) => containsCell(format.rect, row, col) && meets(format, cell));
+    if (rule?.fill) snapshot.fill = rule.fill;
+    if (rule?.font) snapshot.font = rule.font;
+    if (cell || snapshot.fill || snapshot.font) cells[cellName(row, col)] = snapshot;
+  }
+  const validations: SheetSnapshot['validations'] = {};
+  for (const [key, settings] of sheet.validations) {
+    const [row, col] = key.split(':').map(Number);
+    validations[cellName(row, col)] = { type: typeOf(settings), ...JSON.parse(JSON.stringify(settings)) };
+  }
+  return {
+    name: sheet.name,
+    protected: sheet.protected,
+    cells,
+    hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b).map((row) => row + 1),
+    visibility: sheet.visibility,
+    validations,
+  };
 }
+
+/** Empty cells shown for a custom rule: enough for any marks, not a whole column. */
+const MAX_MARKED_CELLS = 10_000;
 
 export function takeSnapshot(state: WorkbookState): WorkbookSnapshot {
   return {

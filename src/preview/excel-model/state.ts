@@ -29,13 +29,15 @@ export interface NameState {
 
 export type ConditionalRule =
   | { operator: string; text: string }
-  | { operator: string; formula1: string; formula2?: string };
+  | { operator: string; formula1: string; formula2?: string }
+  /** A custom rule: a formula that is true for the cells to format. */
+  | { formula: string };
 
 export interface ConditionalFormatState {
   id: string;
   sheet: SheetState;
   rect: Rect;
-  type: 'ContainsText' | 'CellValue';
+  type: 'ContainsText' | 'CellValue' | 'Custom';
   rule: ConditionalRule | null;
   fill: string | null;
   font: string | null;

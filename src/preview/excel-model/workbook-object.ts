@@ -2,6 +2,7 @@
 
 import { ModelObject, type PropertyDef } from './client-object';
 import type { ModelContext } from './context';
+import { insertWorksheetsFromBase64, type InsertOptions, type ModelClientResult } from './insert-sheets';
 import { NamedItemCollectionObject } from './names';
 import { RangeObject } from './range';
 import { TableCollectionObject } from './tables';
@@ -38,6 +39,11 @@ export class WorkbookObject extends ModelObject {
 
   get application(): ApplicationObject {
     return this.child('application', () => new ApplicationObject(this.context));
+  }
+
+  /** ExcelApi 1.13 (insert-sheets.ts). */
+  insertWorksheetsFromBase64(base64File: string, options?: InsertOptions): ModelClientResult<string[]> {
+    return insertWorksheetsFromBase64(this.context, base64File, options);
   }
 
   getSelectedRange(): RangeObject {

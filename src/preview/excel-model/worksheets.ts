@@ -1,12 +1,13 @@
 /** `Excel.WorksheetCollection`, `Excel.Worksheet` and `Excel.WorksheetProtection`. */
 
-import { parseRange } from './addresses';
+import { parseRange, quoteSheet } from './addresses';
 import { ModelCollection, ModelObject, type PropertyDef } from './client-object';
 import type { ModelContext } from './context';
 import { ModelError } from './errors';
 import { ModelEventHandlers } from './events';
 import { RangeObject, WHOLE_SHEET } from './range';
-import type { SheetState } from './sheet';
+import type { SheetState, SheetVisibility } from './sheet';
+import type { WorkbookState } from './state';
 import { isValidSheetName } from './table-ops';
 import { TableCollectionObject } from './tables';
 
@@ -35,7 +36,7 @@ export class WorksheetObject extends ModelObject {
       name: { get: () => this.sheet().name },
       id: { get: () => this.sheet().id },
       position: { get: () => this.context.state.sheets.indexOf(this.sheet()) },
-      visibility: { get: () => 'Visible' },
+      visibility: { since: '1.1', get: () => this.sheet().visibility },
     };
   }
 
@@ -54,8 +55,51 @@ export class WorksheetObject extends ModelObject {
       if (!isValidSheetName(name)) throw new ModelError('InvalidArgument', 'Worksheet.name', `"${name}" is not a valid sheet name`);
       const other = state.sheetNamed(name);
       if (other && other !== sheet) throw new ModelError('ItemAlreadyExists', 'Worksheet.name');
+      // Excel keeps references to the sheet pointing at it: defined names follow the new name.
+      const before = `${quoteSheet(sheet.name)}!`;
+      for (const item of state.names) if (item.formula.includes(before)) item.formula = item.formula.split(before).join(`${quoteSheet(name)}!`);
       sheet.name = name;
       state.touch();
+    });
+  }
+
+  get visibility(): SheetVisibility { return this.loaded('visibility'); }
+
+  /** Excel keeps one sheet visible: hiding the last refuses (InvalidOperation, assumed); hiding the active sheet activates the next visible one. */
+  set visibility(visibility: SheetVisibility) {
+    this.assign('visibility', visibility, () => {
+      const state = this.context.state;
+      const sheet = this.sheet('Worksheet.visibility');
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(visibility)) throw new ModelError('InvalidArgument', 'Worksheet.visibility', `"${visibility}"`);
+      if (visibility !== 'Visible' && !state.sheets.some((other) => other !== sheet && other.visibility === 'Visible')) {
+        throw new ModelError('InvalidOperation', 'Worksheet.visibility', 'a workbook keeps one sheet visible');
+      }
+      sheet.visibility = visibility;
+      if (visibility !== 'Visible' && state.activeSheet === sheet) activateNeighbour(state, sheet);
+      state.touch();
+    });
+  }
+
+  /**
+   * Deletes the sheet with its cells, tables and conditional formats. As in Excel, the last visible
+   * sheet cannot go (InvalidOperation, assumed), and defined names that referred to the sheet now
+   * refer to #REF!. Not documented, assumed: a protected sheet can be deleted (sheet protection
+   * guards cells; workbook-structure protection, not modelled, guards sheets).
+   */
+  delete(): void {
+    this.invoke('delete', [], () => {
+      const state = this.context.state;
+      const sheet = this.sheet('Worksheet.delete');
+      if (sheet.visibility === 'Visible' && !state.sheets.some((other) => other !== sheet && other.visibility === 'Visible')) {
+        throw new ModelError('InvalidOperation', 'Worksheet.delete', 'a workbook keeps one sheet visible');
+      }
+      if (state.activeSheet === sheet) activateNeighbour(state, sheet);
+      state.sheets.splice(state.sheets.indexOf(sheet), 1);
+      removeAll(state.tables, (table) => table.sheet === sheet);
+      removeAll(state.formats, (format) => format.sheet === sheet);
+      const reference = `${quoteSheet(sheet.name)}!`;
+      for (const item of state.names) if (item.formula.includes(reference)) item.formula = item.formula.split(reference).join('#REF!');
+      state.record(null);
     });
   }
 
@@ -100,6 +144,20 @@ export class WorksheetObject extends ModelObject {
       }
     });
   }
+}
+
+function removeAll<T>(items: T[], gone: (item: T) => boolean): void {
+  for (let i = items.length - 1; i >= 0; i--) if (gone(items[i])) items.splice(i, 1);
+}
+
+/** Excel activates the next visible sheet (the previous one for the last). */
+function activateNeighbour(state: WorkbookState, sheet: SheetState): void {
+  const at = state.sheets.indexOf(sheet);
+  const visible = (other: SheetState) => other !== sheet && other.visibility === 'Visible';
+  const next = state.sheets.slice(at + 1).find(visible) ?? [...state.sheets.slice(0, at)].reverse().find(visible);
+  if (!next) return;
+  state.activeSheet = next;
+  state.selection = { sheet: next, rect: { top: 0, left: 0, rows: 1, cols: 1 } };
 }
 
 export class WorksheetProtectionObject extends ModelObject {

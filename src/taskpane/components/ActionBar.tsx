@@ -1,13 +1,18 @@
-/** The pane's four actions. While one runs, every button is inert (a second click does nothing). */
+/**
+ * The pane's actions: the four on the cascade, then the managers' round trip (a new team sheet, importing
+ * team workbooks; these open a dialog). While one runs, every button is inert (a second click does nothing).
+ */
 
 import { makeStyles, Spinner, Toolbar, ToolbarButton, Tooltip, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, DocumentAddRegular, TableDeleteColumnRegular, TableInsertColumnRegular } from '@fluentui/react-icons';
+import {
+  ArrowImportRegular, CheckmarkCircleRegular, DocumentAddRegular, TableAddRegular, TableDeleteColumnRegular, TableInsertColumnRegular,
+} from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { Feature } from '../../excel/types';
 import type { LongAction } from '../hooks/useCascade';
 
 const useStyles = makeStyles({
-  // Two columns: the pane is narrow (320 px and up), and four buttons do not fit on one line.
+  // Two columns: the pane is narrow (320 px and up), and six buttons do not fit on one line.
   toolbar: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))',
@@ -19,14 +24,16 @@ const useStyles = makeStyles({
 
 export interface ActionBarProps {
   busy: LongAction | null;
-  features: { check: Feature; write: Feature; remove: Feature; insertSample: Feature };
+  features: { check: Feature; write: Feature; remove: Feature; insertSample: Feature; teamSheet: Feature; importSheets: Feature };
   onCheck(): void;
   onWrite(): void;
   onRemove(): void;
   onInsertSample(): void;
+  onNewTeamSheet(): void;
+  onImport(): void;
 }
 
-export function ActionBar({ busy, features, onCheck, onWrite, onRemove, onInsertSample }: ActionBarProps) {
+export function ActionBar({ busy, features, onCheck, onWrite, onRemove, onInsertSample, onNewTeamSheet, onImport }: ActionBarProps) {
   const styles = useStyles();
   const button = (action: LongAction, label: string, icon: ReactElement, feature: Feature, onClick: () => void, primary = false) => {
     const control = (
@@ -53,6 +60,8 @@ export function ActionBar({ busy, features, onCheck, onWrite, onRemove, onInsert
       {button('write', 'Write results', <TableInsertColumnRegular />, features.write, onWrite)}
       {button('remove', 'Remove results', <TableDeleteColumnRegular />, features.remove, onRemove)}
       {button('sample', 'Insert sample scorecard', <DocumentAddRegular />, features.insertSample, onInsertSample)}
+      {button('team-sheet', 'New team sheet', <TableAddRegular />, features.teamSheet, onNewTeamSheet)}
+      {button('import', 'Import team workbooks', <ArrowImportRegular />, features.importSheets, onImport)}
     </Toolbar>
   );
 }

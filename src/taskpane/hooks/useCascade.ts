@@ -1,16 +1,26 @@
 /**
  * The pane's state and actions: read the cascade through the adapter, check it with the engine,
- * write or remove the results, insert the sample, keep the settings. One action runs at a time:
+ * write or remove the results, insert the sample, keep the settings; the managers' round trip (a new
+ * team sheet, importing team workbooks, issue marks, the owner report). One action runs at a time:
  * a click while another is running does nothing. Every failure becomes a notice that says what to do.
+ *
+ * After every check the workbook is brought in line with the report: the Parent dropdown's choices
+ * are rewritten (when the workbook has a lists sheet) and, when marking is on, the issue cells are
+ * marked again.
  */
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { checkTables, resolveSettings, type CascadeReport, type SettingsInput, type SourceTable } from '../../core';
-import type { Capabilities, KpiAlignWorkbook } from '../../excel/types';
 import {
-  failureNotice, hasCascade, noCascadeNotice, removeNotice, SettingsProblem, writeNotice,
+  checkTables, choiceLists, planTeamSheet, resolveSettings,
+  type CascadeReport, type ImportPlan, type SettingsInput, type SourceTable, type TeamLevel,
+} from '../../core';
+import type { Capabilities, KpiAlignWorkbook, OwnerReportLayout } from '../../excel/types';
+import {
+  failureNotice, hasCascade, importNotice, noCascadeNotice, ownerReportNotice, removeNotice, SettingsProblem, teamSheetNotice, writeNotice,
   type ActionName, type Notice,
 } from '../notices';
+import { planImportInto, preparedImports, type ChosenWorkbook } from '../import-files';
+import { ownersOf } from '../owners';
 import { loadSampleScorecard, type SampleData } from '../sample';
 
 export interface Progress {
@@ -27,7 +37,15 @@ export interface CascadeOptions {
   now?: () => Date;
 }
 
-export type LongAction = Extract<ActionName, 'check' | 'write' | 'remove' | 'sample' | 'settings'>;
+export type LongAction = Extract<ActionName, 'check' | 'write' | 'remove' | 'sample' | 'settings' | 'team-sheet' | 'import' | 'marks' | 'owner-report'>;
+
+export interface TeamSheetRequest {
+  team: string;
+  level: TeamLevel;
+}
+
+/** The cell a new team sheet opens on: the first ID to fill in, below the header. */
+export const TEAM_SHEET_FIRST_CELL = 'A2';
 
 export interface Cascade {
   capabilities: Capabilities;
@@ -44,6 +62,16 @@ export interface Cascade {
   saveSettings(settings: SettingsInput): Promise<void>;
   select(sheet: string, address: string): Promise<void>;
   dismissNotice(): void;
+  /** Whether the issue cells are marked in the workbook after each check. */
+  markIssues: boolean;
+  setMarkIssues(on: boolean): Promise<void>;
+  /** Creates a team sheet; resolves to the sentence that says what is wrong with the request, or null once done (or failed with a notice). */
+  createTeamSheet(request: TeamSheetRequest): Promise<string | null>;
+  /** What importing these workbooks would do, before anything changes. Throws what the adapter throws. */
+  planImport(chosen: ChosenWorkbook[]): Promise<ImportPlan>;
+  importWorkbooks(chosen: ChosenWorkbook[], plan: ImportPlan): Promise<void>;
+  /** Checks afresh and writes the owner report of that check. */
+  writeOwnerReport(layout: OwnerReportLayout): Promise<void>;
 }
 
 export const AUTO_CHECK_DELAY_MS = 1000;
@@ -60,12 +88,21 @@ export function useCascade(workbook: KpiAlignWorkbook, options: CascadeOptions =
   const [busy, setBusy] = useState<LongAction | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [markIssues, setMarkIssuesState] = useState(false);
 
   // Refs hold what callbacks started earlier (a debounced re-check, a running action) must see now.
   const busyRef = useRef<LongAction | null>(null);
   const settingsRef = useRef<SettingsInput>({});
   const reportRef = useRef<CascadeReport | null>(null);
   const settingsLoaded = useRef<Promise<void>>(Promise.resolve());
+  const markIssuesRef = useRef(false);
+  /**
+   * The level the Parent dropdown serves. The workbook has one Parent list, so it offers the IDs a KPI
+   * of one level may align to: the level of the last team sheet made here, Team until then.
+   */
+  const parentLevelRef = useRef<TeamLevel>('Team');
+  /** A problem met after a check (refreshing the lists, marking the cells), shown once the action ends. */
+  const afterCheckNotice = useRef<Notice | null>(null);
   const mounted = useRef(true);
   const nowRef = useRef(now);
   nowRef.current = now;
@@ -102,8 +139,9 @@ export function useCascade(workbook: KpiAlignWorkbook, options: CascadeOptions =
     setBusy(action);
     if (!quiet) setNotice(null);
     setProgress({ done: 0, total: 0, step: 'Starting…' });
+    afterCheckNotice.current = null;
     try {
-      const result = await work();
+      const result = (await work()) ?? afterCheckNotice.current;
       if (mounted.current && (result || !quiet)) setNotice(result);
     } catch (error) {
       if (mounted.current) setNotice(failureNotice(action, error));
@@ -120,6 +158,24 @@ export function useCascade(workbook: KpiAlignWorkbook, options: CascadeOptions =
     if (mounted.current) setProgress({ done, total, step });
   }, []);
 
+  /** The dropdowns follow the cascade, and the marks the issues; a failure here does not undo the check. */
+  const bringWorkbookInLine = useCallback(async (next: CascadeReport) => {
+    if (capabilities.teamSheet.available) {
+      try {
+        await workbook.refreshChoiceLists(choiceLists(next, parentLevelRef.current));
+      } catch (error) {
+        afterCheckNotice.current = failureNotice('lists', error);
+      }
+    }
+    if (markIssuesRef.current && capabilities.markIssues.available) {
+      try {
+        await workbook.markIssueCells(next.issues);
+      } catch (error) {
+        afterCheckNotice.current = failureNotice('marks', error);
+      }
+    }
+  }, [workbook, capabilities]);
+
   /** Reads every table and checks the cascade with the current settings. */
   const readAndCheck = useCallback(async () => {
     await settingsLoaded.current;
@@ -135,8 +191,9 @@ export function useCascade(workbook: KpiAlignWorkbook, options: CascadeOptions =
       setTables(read);
       setReport(next);
     }
+    await bringWorkbookInLine(next);
     return { tables: read, report: next };
-  }, [workbook, onProgress]);
+  }, [workbook, onProgress, bringWorkbookInLine]);
 
   const checkWork = useCallback(async () => (hasCascade((await readAndCheck()).report) ? null : noCascadeNotice()), [readAndCheck]);
   const check = useCallback(() => run('check', checkWork), [run, checkWork]);
@@ -244,9 +301,79 @@ export function useCascade(workbook: KpiAlignWorkbook, options: CascadeOptions =
 
   const dismissNotice = useCallback(() => setNotice(null), []);
 
+  const setMarkIssues = useCallback(
+    (on: boolean) =>
+      run('marks', async () => {
+        const applyMarks = (value: boolean) => {
+          markIssuesRef.current = value;
+          if (mounted.current) setMarkIssuesState(value);
+        };
+        applyMarks(on);
+        try {
+          if (!on) await workbook.clearIssueMarks();
+          else if (reportRef.current) await workbook.markIssueCells(reportRef.current.issues);
+        } catch (error) {
+          applyMarks(!on);
+          throw error;
+        }
+        return null;
+      }),
+    [run, workbook],
+  );
+
+  const createTeamSheet = useCallback(
+    async ({ team, level }: TeamSheetRequest) => {
+      let refusal: string | null = null;
+      await run('team-sheet', async () => {
+        const fresh = await readAndCheck();
+        const names = await workbook.listNames();
+        const planned = planTeamSheet(fresh.report, { team, level, sheets: names.sheets, tables: names.tables });
+        if (!planned.ok) {
+          refusal = planned.error;
+          return null;
+        }
+        const { plan } = planned;
+        onProgress(0, 0, `Creating the sheet ${plan.sheet}…`);
+        await workbook.createTeamSheet(plan);
+        parentLevelRef.current = level;
+        await readAndCheck();
+        await workbook.selectCell(plan.sheet, TEAM_SHEET_FIRST_CELL);
+        return teamSheetNotice(plan.sheet, plan.table, plan.lists[0]?.values.length ?? 0);
+      });
+      return refusal;
+    },
+    [run, readAndCheck, workbook, onProgress],
+  );
+
+  const planImport = useCallback(async (chosen: ChosenWorkbook[]) => planImportInto(workbook, chosen), [workbook]);
+
+  const importWorkbooks = useCallback(
+    (chosen: ChosenWorkbook[], plan: ImportPlan) =>
+      run('import', async () => {
+        onProgress(0, 0, 'Preparing the team workbooks…');
+        await nextFrame();
+        const outcome = await workbook.importSheets(await preparedImports(chosen, plan), plan, onProgress);
+        await readAndCheck();
+        return importNotice(outcome);
+      }),
+    [run, readAndCheck, workbook, onProgress],
+  );
+
+  const writeOwnerReport = useCallback(
+    (layout: OwnerReportLayout) =>
+      run('owner-report', async () => {
+        const fresh = await readAndCheck();
+        onProgress(0, 0, 'Writing the owner report…');
+        const { sheets } = await workbook.writeOwnerReport(ownersOf(fresh.report, fresh.tables), layout, fresh.report.asOf);
+        return ownerReportNotice(sheets);
+      }),
+    [run, readAndCheck, workbook, onProgress],
+  );
+
   return {
     capabilities, report, tables, settings, busy, progress, notice,
     check, writeResults, removeResults, insertSample, saveSettings, select, dismissNotice,
+    markIssues, setMarkIssues, createTeamSheet, planImport, importWorkbooks, writeOwnerReport,
   };
 }
 

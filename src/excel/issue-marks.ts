@@ -1,0 +1,105 @@
+/**
+ * Marks the cells that have issues with conditional formats of our own, so that the cells' own
+ * fills, fonts and number formats, and the person's conditional formats, are never touched: a mark
+ * lies on top (Excel gives a new rule the first priority) and taking it away gives back exactly what
+ * was there. Each mark is a custom rule on one cell whose formula is always true and carries our tag,
+ * `=N("KPI Align issue mark: error")=0` (N of a text is 0), which is how clearing finds our rules and
+ * only ours. Errors take Excel's Bad colours, warnings its Neutral ones (the Status colours of
+ * cells.ts); info issues are not marked. A cell with several issues gets the mark of the worst.
+ *
+ * Sync 1 lists the sheets and their protection, sync 2 loads each sheet's rules (type and, for
+ * custom rules, the formula), sync 3 deletes our old marks and adds the new ones. Sheets that are
+ * protected keep their old marks and get no new ones (their issues count as skipped).
+ */
+
+import { sameName, type Issue, type Severity } from '../core';
+import { parseArea, splitReference } from './addresses';
+import { STATUS_COLORS } from './cells';
+import type { MarkOutcome } from './types';
+
+const MARK_TAG = 'KPI Align issue mark';
+type Marked = Extract<Severity, 'error' | 'warning'>;
+
+export const MARK_COLORS: Record<Marked, { fill: string; font: string }> = {
+  error: STATUS_COLORS['Off track'],
+  warning: STATUS_COLORS['At risk'],
+};
+
+export function markFormula(severity: Marked): string {
+  return `=N("${MARK_TAG}: ${severity}")=0`;
+}
+
+export function isMarkFormula(formula: unknown): boolean {
+  return typeof formula === 'string' && formula.toLowerCase().includes(`"${MARK_TAG.toLowerCase()}`);
+}
+
+interface SheetRules {
+  sheet: Excel.Worksheet;
+  name: string;
+  protected: boolean;
+  formats: Excel.ConditionalFormatCollection;
+}
+
+/** Syncs 1 and 2: every sheet with its rules loaded. */
+async function loadRules(context: Excel.RequestContext): Promise<SheetRules[]> {
+  const sheets = context.workbook.worksheets.load('items/name,items/protection/protected');
+  await context.sync();
+  const found = sheets.items.map((sheet) => ({
+    sheet,
+    name: sheet.name,
+    protected: sheet.protection.protected,
+    formats: sheet.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula'),
+  }));
+  await context.sync();
+  return found;
+}
+
+/** Queues the deletion of our marks on the sheets that are not protected; returns how many. */
+function deleteMarks(found: readonly SheetRules[]): number {
+  let deleted = 0;
+  for (const entry of found) {
+    if (entry.protected) continue;
+    for (const format of entry.formats.items) {
+      if (format.type !== 'Custom' || format.customOrNullObject.isNullObject || !isMarkFormula(format.customOrNullObject.rule.formula)) continue;
+      format.delete();
+      deleted++;
+    }
+  }
+  return deleted;
+}
+
+export async function clearMarks(context: Excel.RequestContext): Promise<number> {
+  const found = await loadRules(context);
+  const deleted = deleteMarks(found);
+  if (deleted > 0) await context.sync();
+  return deleted;
+}
+
+export async function markIssues(context: Excel.RequestContext, issues: readonly Issue[]): Promise<MarkOutcome> {
+  const wanted = issues.filter((issue): issue is Issue & { severity: Marked } => issue.severity === 'error' || issue.severity === 'warning');
+  const found = await loadRules(context);
+  const deleted = deleteMarks(found);
+
+  // The worst severity per cell, on the sheet as Excel spells it.
+  const cells = new Map<string, { sheet: SheetRules; cell: string; severity: Marked }>();
+  let skipped = 0;
+  for (const issue of wanted) {
+    const place = issue.workbook === null && issue.cell ? splitReference(issue.sheet, issue.cell) : null;
+    const sheet = place && parseArea(place.cell) ? found.find((entry) => sameName(entry.name, place.sheet)) : undefined;
+    if (!place || !sheet || sheet.protected) {
+      skipped++;
+      continue;
+    }
+    const key = `${sheet.name.toLowerCase()}!${place.cell.replace(/\$/g, '').toUpperCase()}`;
+    const previous = cells.get(key);
+    if (!previous || (previous.severity === 'warning' && issue.severity === 'error')) cells.set(key, { sheet, cell: place.cell, severity: issue.severity });
+  }
+  for (const { sheet, cell, severity } of cells.values()) {
+    const format = sheet.sheet.getRange(cell).conditionalFormats.add('Custom');
+    format.custom.rule.formula = markFormula(severity);
+    format.custom.format.fill.color = MARK_COLORS[severity].fill;
+    format.custom.format.font.color = MARK_COLORS[severity].font;
+  }
+  if (deleted > 0 || cells.size > 0) await context.sync();
+  return { cells: cells.size, skipped };
+}

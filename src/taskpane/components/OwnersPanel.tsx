@@ -1,0 +1,150 @@
+/**
+ * Owners: choose a person and see the KPIs they answer for, each with its status, score and
+ * contribution, and for those behind the actual that would bring the parent back to target.
+ * Choosing a KPI selects its cell. The owner report writes the same view into the workbook.
+ */
+
+import {
+  Button, Dropdown, Field, makeStyles, Option, Radio, RadioGroup, Spinner, Subtitle2, Table, TableBody, TableCell,
+  TableHeader, TableHeaderCell, TableRow, Text, Tooltip, tokens,
+} from '@fluentui/react-components';
+import { DocumentTableRegular } from '@fluentui/react-icons';
+import { useEffect, useMemo, useState } from 'react';
+import type { CascadeReport, OwnerKpi, OwnerSummary, SourceTable } from '../../core';
+import type { Feature, OwnerReportLayout } from '../../excel/types';
+import { amount, percent, percentLabel, plural } from '../format';
+import { ownersOf } from '../owners';
+import { StatusBadge } from './StatusBadge';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  report: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    paddingBlockStart: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  heading: { margin: 0 },
+  note: { color: tokens.colorNeutralForeground3 },
+  kpiButton: { minWidth: 0, justifyContent: 'flex-start', textAlign: 'start' },
+  required: { whiteSpace: 'nowrap' },
+});
+
+export interface OwnersPanelProps {
+  report: CascadeReport;
+  tables: readonly SourceTable[];
+  busy: boolean;
+  writing: boolean;
+  reportFeature: Feature;
+  onSelect(kpi: OwnerKpi): void;
+  onWriteReport(layout: OwnerReportLayout): void;
+}
+
+export function OwnersPanel({ report, tables, busy, writing, reportFeature, onSelect, onWriteReport }: OwnersPanelProps) {
+  const styles = useStyles();
+  const owners = useMemo(() => ownersOf(report, tables), [report, tables]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [layout, setLayout] = useState<OwnerReportLayout>('sheet-per-owner');
+  const current = owners.find((owner) => owner.owner === chosen) ?? owners[0];
+  useEffect(() => {
+    if (current && current.owner !== chosen) setChosen(current.owner);
+  }, [current, chosen]);
+
+  if (owners.length === 0) return <Text>No KPIs to show: the cascade has no KPIs yet.</Text>;
+  const label = (owner: OwnerSummary) => `${owner.owner} (${plural(owner.kpis.length, 'KPI')}, ${owner.behind} behind)`;
+
+  const reportButton = (
+    <Button
+      appearance="primary"
+      icon={writing ? <Spinner size="tiny" aria-hidden /> : <DocumentTableRegular />}
+      disabledFocusable={busy || !reportFeature.available}
+      aria-busy={writing || undefined}
+      onClick={() => onWriteReport(layout)}
+    >
+      Owner report
+    </Button>
+  );
+
+  return (
+    <div className={styles.root}>
+      <Field label="Owner">
+        <Dropdown
+          value={current ? label(current) : ''}
+          selectedOptions={current ? [current.owner] : []}
+          onOptionSelect={(_, data) => data.optionValue && setChosen(data.optionValue)}
+        >
+          {owners.map((owner) => (
+            <Option key={owner.owner} value={owner.owner} text={label(owner)}>{label(owner)}</Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {current && <OwnerKpis owner={current} onSelect={onSelect} />}
+
+      <section className={styles.report} aria-label="Owner report">
+        <Subtitle2 as="h2" className={styles.heading}>Owner report</Subtitle2>
+        <RadioGroup value={layout} onChange={(_, data) => setLayout(data.value as OwnerReportLayout)} aria-label="Owner report layout">
+          <Radio value="sheet-per-owner" label="One sheet per owner" />
+          <Radio value="one-sheet" label="One sheet, grouped by owner" />
+        </RadioGroup>
+        <Text size={200} className={styles.note}>Writes the report into this workbook, replacing an earlier owner report of KPI Align.</Text>
+        <div>
+          {reportFeature.available ? reportButton : (
+            <Tooltip content={reportFeature.reason ?? 'Owner report is not available in this version of Excel.'} relationship="description">
+              {reportButton}
+            </Tooltip>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function OwnerKpis({ owner, onSelect }: { owner: OwnerSummary; onSelect(kpi: OwnerKpi): void }) {
+  const styles = useStyles();
+  return (
+    <Table size="small" aria-label={`KPIs of ${owner.owner}`} data-owner={owner.owner}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>KPI</TableHeaderCell>
+          <TableHeaderCell>Status</TableHeaderCell>
+          <TableHeaderCell>Score</TableHeaderCell>
+          <TableHeaderCell>Contribution</TableHeaderCell>
+          <TableHeaderCell>Required actual</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {owner.kpis.map((kpi) => (
+          <TableRow key={`${kpi.sheet}\u0000${kpi.row}`} data-kpi={kpi.id}>
+            <TableCell>
+              <Button
+                appearance="transparent"
+                size="small"
+                className={styles.kpiButton}
+                disabled={kpi.cell === null}
+                onClick={() => onSelect(kpi)}
+                aria-label={`Select ${kpi.cell ?? kpi.sheet}: ${kpi.id}${kpi.name ? ` ${kpi.name}` : ''}`}
+              >
+                {kpi.id}{kpi.name ? ` ${kpi.name}` : ''}
+              </Button>
+            </TableCell>
+            <TableCell><StatusBadge status={kpi.status} size="small" /></TableCell>
+            <TableCell aria-label={percentLabel(kpi.score)}>{percent(kpi.score)}</TableCell>
+            <TableCell aria-label={percentLabel(kpi.contribution)}>{percent(kpi.contribution)}</TableCell>
+            <TableCell className={styles.required}>
+              {kpi.required !== null ? amount(kpi.required) : kpi.requiredNote ? <RequiredNote note={kpi.requiredNote} /> : ''}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function RequiredNote({ note }: { note: string }) {
+  return (
+    <Tooltip content={note} relationship="description">
+      <Text tabIndex={0}>n/a</Text>
+    </Tooltip>
+  );
+}
