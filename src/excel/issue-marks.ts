@@ -2,9 +2,9 @@
  * Marks the cells that have issues with conditional formats of our own, so that the cells' own
  * fills, fonts and number formats, and the person's conditional formats, are never touched: a mark
  * lies on top (Excel gives a new rule the first priority) and taking it away gives back exactly what
- * was there. Each mark is a custom rule on one cell whose formula is always true and carries our tag,
- * `=N("KPI Align issue mark: error")=0` (N of a text is 0), which is how clearing finds our rules and
- * only ours. Errors take Excel's Bad colours, warnings its Neutral ones (the Status colours of
+ * was there. Each mark is a custom rule on a run of cells down one column, whose formula is always
+ * true and carries our tag, `=N("KPI Align issue mark: error")=0` (N of a text is 0), which is how
+ * clearing finds our rules and only ours. Errors take Excel's Bad colours, warnings its Neutral ones (the Status colours of
  * cells.ts); info issues are not marked. A cell with several issues gets the mark of the worst.
  *
  * Sync 1 lists the sheets and their protection, sync 2 loads each sheet's rules (type and, for
@@ -12,7 +12,7 @@
  * protected keep their old marks and get no new ones (their issues count as skipped).
  */
 
-import { sameName, type Issue, type Severity } from '../core';
+import { columnLetters, sameName, type Issue, type Severity } from '../core';
 import { parseArea, splitReference } from './addresses';
 import { STATUS_COLORS } from './cells';
 import type { MarkOutcome } from './types';
@@ -94,12 +94,46 @@ export async function markIssues(context: Excel.RequestContext, issues: readonly
     const previous = cells.get(key);
     if (!previous || (previous.severity === 'warning' && issue.severity === 'error')) cells.set(key, { sheet, cell: place.cell, severity: issue.severity });
   }
-  for (const { sheet, cell, severity } of cells.values()) {
-    const format = sheet.sheet.getRange(cell).conditionalFormats.add('Custom');
+  const runs = columnRuns([...cells.values()]);
+  for (const { sheet, address, severity } of runs) {
+    const format = sheet.sheet.getRange(address).conditionalFormats.add('Custom');
     format.custom.rule.formula = markFormula(severity);
     format.custom.format.fill.color = MARK_COLORS[severity].fill;
     format.custom.format.font.color = MARK_COLORS[severity].font;
   }
   if (deleted > 0 || cells.size > 0) await context.sync();
-  return { cells: cells.size, skipped };
+  return { cells: cells.size, ranges: runs.length, skipped };
+}
+
+/**
+ * The marked cells as few ranges: cells of one severity that follow each other down a column share a
+ * rule ("F4:F9"), so a column of 5,000 blank owners is one rule, not 5,000 (Excel slows down with
+ * thousands of conditional formats).
+ */
+export function columnRuns<S extends { name: string }>(
+  cells: readonly { sheet: S; cell: string; severity: Marked }[],
+): { sheet: S; address: string; severity: Marked }[] {
+  const groups = new Map<string, { sheet: S; severity: Marked; column: number; rows: number[] }>();
+  for (const { sheet, cell, severity } of cells) {
+    const area = parseArea(cell);
+    if (!area) continue;
+    const key = `${sheet.name.toLowerCase()}\u0000${severity}\u0000${area.left}`;
+    const group = groups.get(key) ?? { sheet, severity, column: area.left, rows: [] };
+    group.rows.push(area.top);
+    groups.set(key, group);
+  }
+  const runs: { sheet: S; address: string; severity: Marked }[] = [];
+  for (const { sheet, severity, column, rows } of groups.values()) {
+    rows.sort((a, b) => a - b);
+    let start = 0;
+    for (let index = 1; index <= rows.length; index++) {
+      if (index < rows.length && rows[index] === rows[index - 1] + 1) continue;
+      const letters = columnLetters(column);
+      const from = `${letters}${rows[start]}`;
+      const to = `${letters}${rows[index - 1]}`;
+      runs.push({ sheet, severity, address: from === to ? from : `${from}:${to}` });
+      start = index;
+    }
+  }
+  return runs;
 }

@@ -81,6 +81,8 @@ export interface ImportOutcome {
 export interface MarkOutcome {
   /** Cells marked. */
   cells: number;
+  /** The conditional-format rules that mark them: one per run of cells of one severity down a column. */
+  ranges: number;
   /** Issues whose cell is not in this workbook or no longer exists, left unmarked. */
   skipped: number;
 }

@@ -40,7 +40,27 @@ function markedCells(issues: readonly Issue[]): Map<string, string> {
   return cells;
 }
 
+/** The cells of a one-column address: "F4:F6" → F4, F5, F6. */
+function cellsOf(address: string): string[] {
+  const [from, to = from] = address.split(':');
+  const column = from.replace(/\d+/g, '');
+  const first = Number(from.replace(/\D+/g, ''));
+  const last = Number(to.replace(/\D+/g, ''));
+  return Array.from({ length: last - first + 1 }, (_, index) => `${column}${first + index}`);
+}
+
 describe('markIssueCells', () => {
+  test('cells of one severity down a column share one rule; a gap, another column or another severity starts a new one', async () => {
+    const model = exampleModel();
+    const { workbook, report } = await checked(model);
+    const error = report.issues.find((issue) => issue.severity === 'error' && issue.sheet === 'Team Sales')!;
+    const at = (cell: string, severity: 'error' | 'warning' = 'error') => ({ ...error, severity, cell: `'Team Sales'!${cell}` });
+    const outcome = await workbook.markIssueCells([at('F4'), at('F5'), at('F6'), at('F8'), at('G5'), at('F7', 'warning'), at('F5', 'warning')]);
+    expect(outcome).toEqual({ cells: 6, ranges: 4, skipped: 0 });
+    const ours = model.snapshot().conditionalFormats.filter(isOurs).map((format) => `${format.address} ${String((format.rule as { formula: string }).formula).includes('error') ? 'error' : 'warning'}`);
+    expect(ours.sort()).toEqual(['F4:F6 error', 'F7 warning', 'F8 error', 'G5 error']);
+  });
+
   test('marks each cell with an error red and with a warning amber, in three syncs', async () => {
     const model = exampleModel();
     const { workbook, report } = await checked(model);
@@ -49,11 +69,12 @@ describe('markIssueCells', () => {
     model.stats.reset();
     const outcome = await workbook.markIssueCells(report.issues);
     expect(model.stats.syncs).toBe(3);
-    expect(outcome).toEqual({ cells: expected.size, skipped: 0 });
     const ours = model.snapshot().conditionalFormats.filter(isOurs);
-    expect(ours.map((format) => `${format.sheet}!${format.address}`).sort()).toEqual([...expected.keys()].sort());
+    expect(outcome).toEqual({ cells: expected.size, ranges: ours.length, skipped: 0 });
+    const covered = ours.flatMap((format) => cellsOf(format.address).map((cell) => `${format.sheet}!${cell}`));
+    expect(covered.sort()).toEqual([...expected.keys()].sort());
     for (const format of ours) {
-      const severity = expected.get(`${format.sheet}!${format.address}`);
+      const severity = expected.get(`${format.sheet}!${cellsOf(format.address)[0]}`);
       expect(format).toMatchObject({ type: 'Custom', rule: { formula: `=N("KPI Align issue mark: ${severity}")=0` } });
       expect(format.fill).toBe(severity === 'error' ? '#FFC7CE' : '#FFEB9C');
     }
@@ -71,7 +92,7 @@ describe('markIssueCells', () => {
     const first = report.issues.filter((issue) => issue.severity === 'error').slice(0, 2);
     const outcome = await workbook.markIssueCells(first);
     const after = model.snapshot();
-    expect(after.conditionalFormats.filter(isOurs)).toHaveLength(outcome.cells);
+    expect(after.conditionalFormats.filter(isOurs)).toHaveLength(outcome.ranges);
     expect(outcome.cells).toBe(markedCells(first).size);
     expect(after.conditionalFormats.filter((format) => !isOurs(format))).toEqual(before.conditionalFormats);
     expect(after.sheets.find((sheet) => sheet.name === 'Team Sales')!.cells.J9.numberFormat).toBe('#,##0');
@@ -88,7 +109,7 @@ describe('markIssueCells', () => {
       { ...error, severity: 'info' },
       error,
     ]);
-    expect(outcome).toEqual({ cells: 1, skipped: 3 });
+    expect(outcome).toEqual({ cells: 1, ranges: 1, skipped: 3 });
     expect(model.snapshot().conditionalFormats.filter(isOurs)).toHaveLength(1);
   });
 

@@ -108,7 +108,7 @@ export class FakeWorkbook implements KpiAlignWorkbook {
   markIssueCells(issues: Issue[]): Promise<MarkOutcome> {
     return this.call('markIssueCells', [issues], () => {
       this.marked = issues.flatMap((issue) => (issue.cell ? [issue.cell] : []));
-      return { cells: this.marked.length, skipped: issues.length - this.marked.length };
+      return { cells: this.marked.length, ranges: this.marked.length, skipped: issues.length - this.marked.length };
     });
   }
   clearIssueMarks(): Promise<number> {
