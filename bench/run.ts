@@ -13,10 +13,11 @@ import { checkerBenchmark } from './checker';
 import { engineBenchmark } from './engine';
 import { excelBenchmark } from './excel';
 import { functionsBenchmark } from './functions';
+import { ownersBenchmark } from './owners';
 import { BenchContext, BenchmarkSection, SectionResult } from './section';
 
 /** The sections, run in this order. A new benchmark is a file exporting a BenchmarkSection, added here. */
-const SECTIONS: BenchmarkSection[] = [engineBenchmark, checkerBenchmark, excelBenchmark, bundleBenchmark, functionsBenchmark];
+const SECTIONS: BenchmarkSection[] = [engineBenchmark, checkerBenchmark, excelBenchmark, bundleBenchmark, functionsBenchmark, ownersBenchmark];
 
 interface Options {
   section: string | null;

@@ -10,9 +10,12 @@
  *   `TableColumnCollection.add` with a name and no index, `getUsedRangeOrNullObject` (1.4);
  *   conditional formats and `suspendApiCalculationUntilNextSync` (1.6); `Range.getColumnsAfter` (1.2).
  *   With ExcelApi 1.13 new columns join the table through `Table.resize`, which moves no cells
- *   (write-plan.ts); without it, a table with cells to its right is left unchanged.
+ *   (write-plan.ts); without it, a table with cells to its right is left unchanged. With ExcelApi 1.8
+ *   our columns' cells also get a data validation that refuses typing (`Range.dataValidation`, 1.8);
+ *   with 1.7 the results are written without it.
  * - remove, ExcelApi 1.7: `NamedItem.formula` (1.7), `NamedItem.delete` (1.4), `TableColumn.delete` (1.1);
- *   with 1.13, `Table.resize` and `Range.clear` when our columns are the table's last.
+ *   with 1.13, `Table.resize`, `Range.clear` and `DataValidation.clear` (1.8) when our columns are the
+ *   table's last (a deleted column takes its validation with it).
  * - select, ExcelApi 1.1: `Worksheet.activate`, `Range.select`.
  * - settings, ExcelApi 1.7: a defined name read and written through `NamedItem.formula`.
  * - autoCheck, ExcelApi 1.7: `TableCollection.onChanged`.
@@ -60,6 +63,9 @@ const FEATURE_NAMES: Record<keyof Capabilities, string> = {
 
 /** Whether the ownership marker can be read (to skip our own columns while reading). */
 export const MARKER_EXCEL_API = '1.7';
+
+/** `Range.dataValidation`: our columns' cells refuse typing (write.ts); below it they are written without. */
+export const GUARD_EXCEL_API = '1.8';
 
 /** `Table.resize`: columns join or leave a table without moving the cells beside it. */
 export const RESIZE_EXCEL_API = '1.13';

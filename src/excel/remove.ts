@@ -6,9 +6,11 @@
  *
  * When our columns are the table's last ones (as writing leaves them) and ExcelApi 1.13 is there,
  * the table gives them up through `Table.resize` and their cells are cleared, so nothing beside the
- * table moves, the mirror of how they were added. Otherwise each column is deleted, which shifts
- * what lies right of it on the table's rows back left; writing without `resize` made sure nothing
- * lay there, but a person may have added a column after ours since.
+ * table moves, the mirror of how they were added; their data validation (the guard write.ts sets) is
+ * cleared by name, since `Range.clear`'s documentation does not say whether "All" takes it. Otherwise
+ * each column is deleted, which shifts what lies right of it on the table's rows back left (with
+ * their validation; a deleted column's goes with it); writing without `resize` made sure nothing lay
+ * there, but a person may have added a column after ours since.
  */
 
 import { sameName } from '../core';
@@ -41,7 +43,9 @@ export async function removeColumns(context: Excel.RequestContext, canResize: bo
       const last = ours.length > 0 && ours.length < names.length && names.slice(-ours.length).every((name) => isOwned(name, marker.headers));
       if (canResize && table.showHeaders && last) {
         table.resize(table.getRange().getResizedRange(0, -ours.length));
-        table.getRange().getColumnsAfter(ours.length).clear('All');
+        const given = table.getRange().getColumnsAfter(ours.length);
+        given.clear('All');
+        given.dataValidation.clear();
       } else {
         for (const name of ours) table.columns.getItem(name).delete();
       }

@@ -3,7 +3,7 @@
  * it, waits out cell-edit mode, and turns every failure into an ExcelActionError that says what to do.
  */
 
-import { capabilitiesOf, MARKER_EXCEL_API, RESIZE_EXCEL_API } from './capabilities';
+import { capabilitiesOf, GUARD_EXCEL_API, MARKER_EXCEL_API, RESIZE_EXCEL_API } from './capabilities';
 import { parseArea, splitReference } from './addresses';
 import { say, type ActionName } from './messages';
 import { DEFAULT_RETRY, officeErrorCode, retryInCellEditMode, toActionError, type RetryOptions } from './office-errors';
@@ -56,7 +56,7 @@ export function createKpiAlignWorkbook(host: OfficeHost, options: AdapterOptions
         checkAvailable('write');
         return { tables: [], skipped: [], rows: 0 };
       }
-      return perform('write', 'write', (context) => writeTables(context, jobs, canResize(), onProgress));
+      return perform('write', 'write', (context) => writeTables(context, jobs, canResize(), host.isSetSupported('ExcelApi', GUARD_EXCEL_API), onProgress));
     },
 
     // Removing the results takes away the issue marks too: they belong to the same check.

@@ -7,6 +7,10 @@
  * Status colours, and then come the values and percent formats in blocks of rows packed to at most
  * WRITE_BYTES_PER_SYNC (payload.ts). The marker goes before the columns it lists: should the write
  * stop half way, a second write finds those columns marked as ours instead of adding another set.
+ * The last sync also guards our columns' data cells (with ExcelApi 1.8): a data validation that
+ * refuses typing, see guardColumns. It is not packed: about 1 KB a run of adjacent columns (one run a
+ * table as writing leaves them; 4.8 KB for the example's five), so even hundreds of tables stay far
+ * inside the 4 MB that WRITE_BYTES_PER_SYNC leaves below Excel on the web's 5 MB.
  * Every row of a range is written, hidden or not, so that a filtered table gets its values in the
  * right rows: `Range.values` sets every cell of the range, visible or not (not documented; the model
  * assumes it, and a filtered table is tested).
@@ -15,12 +19,20 @@
 import { computedColumns, STATUSES, type CascadeReport, type OwnershipMarker, type SourceTable } from '../core';
 import { statusRule, STATUS_COLORS } from './cells';
 import { markersFrom } from './ownership';
+import { GUARD_TEXT } from './messages';
 import { packRows, WRITE_BYTES_PER_SYNC, type RowBlock } from './payload';
 import type { ProgressListener, WriteOutcome } from './types';
 import { inspect, planTable, type TablePlan, type WriteJob } from './write-plan';
 
 /** What the first write sync carries for one table besides its values: column adds, colours, the marker. */
 const STRUCTURE_BYTES_PER_TABLE = 4_000;
+
+/**
+ * The guard's rule: never true, so Excel refuses whatever is typed into the cell. A constant, with no
+ * cell reference, so it stays right wherever the cells move. Excel keeps formulas in English, as the
+ * file does, and shows them translated; the API documents no local form for this one (assumed English).
+ */
+export const GUARD_FORMULA = '=FALSE';
 
 export function writeJobs(report: CascadeReport, tables: readonly SourceTable[]): WriteJob[] {
   return tables
@@ -33,6 +45,7 @@ export async function writeTables(
   context: Excel.RequestContext,
   jobs: WriteJob[],
   canResize: boolean,
+  canGuard: boolean,
   onProgress: ProgressListener,
 ): Promise<WriteOutcome> {
   onProgress(0, 0, 'Looking at the tables…');
@@ -61,6 +74,7 @@ export async function writeTables(
     context.workbook.application.suspendApiCalculationUntilNextSync();
     if (index === 0) for (const plan of plans) writeStructure(context, plan);
     for (const block of blocks) writeBlock(block);
+    if (canGuard && index === syncs.length - 1) for (const plan of plans) guardColumns(plan);
     await context.sync();
   }
   onProgress(total, total, 'Results written');
@@ -110,5 +124,23 @@ function writeBlock({ item: plan, start, count }: RowBlock<TablePlan>): void {
     const range = body.getCell(start, run.start).getResizedRange(count - 1, run.width - 1);
     if (run.formats) range.numberFormat = Array.from({ length: count }, () => run.formats as (string | null)[]);
     range.values = run.cells.slice(start, start + count);
+  }
+}
+
+/**
+ * Each run of our columns' data cells gets a validation that refuses typing, with a prompt and a Stop
+ * alert that say why and what to do. Excel validates only what a person types: a paste, the Delete
+ * key and an add-in's writes (ours included) go through, so this guards against slips, not on
+ * purpose. Cleared first, as Microsoft's samples do, so that a rerun replaces the guard.
+ */
+function guardColumns(plan: TablePlan): void {
+  if (plan.rows === 0) return;
+  const body = plan.table.getDataBodyRange();
+  for (const run of plan.runs) {
+    const validation = body.getColumn(run.start).getResizedRange(0, run.width - 1).dataValidation;
+    validation.clear();
+    validation.rule = { custom: { formula: GUARD_FORMULA } };
+    validation.errorAlert = { showAlert: true, style: 'Stop', title: GUARD_TEXT.title, message: GUARD_TEXT.alert };
+    validation.prompt = { showPrompt: true, title: GUARD_TEXT.title, message: GUARD_TEXT.prompt };
   }
 }

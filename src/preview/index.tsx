@@ -14,7 +14,7 @@ import type { KpiAlignWorkbook } from '../excel/types';
 import { App } from '../taskpane/App';
 import { officeReady, officeThemeIsDark } from '../taskpane/office';
 import { fluentTheme } from '../taskpane/theme';
-import { createWorkbookModel, workbookSpecFromTables, type WorkbookModel } from './excel-model';
+import { createWorkbookModel, workbookSpecFromTables, type WorkbookModel, type WorkbookSnapshot } from './excel-model';
 import { installOfficeShim } from './office-shim';
 import { WorkbookGrid } from './WorkbookGrid';
 
@@ -55,8 +55,11 @@ function Preview({ model, workbook }: { model: WorkbookModel; workbook: KpiAlign
 // The workbook arrives as if the sample had just been inserted: with its settings, read at its own date.
 const spec = workbookSpecFromTables(example.tables as SourceTable[]);
 spec.names = [...(spec.names ?? []), { name: SETTINGS_NAME, formula: `=${settingsFormula({ asOf: example.asOf })}`, visible: false }];
-const model = createWorkbookModel(spec);
+// ExcelApi 1.13, as Excel for Microsoft 365 has it: importing team workbooks needs insertWorksheetsFromBase64.
+const model = createWorkbookModel(spec, { supportedSets: { ExcelApi: '1.13' } });
 installOfficeShim(model.host, new URLSearchParams(window.location.search).get('theme') === 'dark' ? 'dark' : 'light');
+// What the grid does not draw (hidden sheets, data validation), as plain data: the end-to-end tests read it here.
+(window as { kpiAlignPreview?: { snapshot(): WorkbookSnapshot } }).kpiAlignPreview = { snapshot: () => model.snapshot() };
 
 void officeReady().then(() => {
   createRoot(document.getElementById('preview') as HTMLElement).render(

@@ -5,7 +5,7 @@
  * chunk loaded on the first import: most sessions never import, and the pane's first load stays small.
  */
 
-import { planImport, type ImportPlan, type SourceTable } from '../core';
+import { planImport, type ImportPlan, type IncomingWorkbook } from '../core';
 import type { KpiAlignWorkbook, PreparedImport } from '../excel/types';
 
 type XlsxModule = typeof import('../xlsx');
@@ -15,14 +15,6 @@ const loadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx-re
 export interface ChosenWorkbook {
   file: string;
   bytes: Uint8Array;
-}
-
-/** A chosen workbook as the import plan sees it; `error` says why it could not be read. */
-export interface IncomingWorkbook {
-  file: string;
-  tables: SourceTable[];
-  sheets: string[];
-  error?: string;
 }
 
 export async function readChosenFiles(files: readonly File[]): Promise<ChosenWorkbook[]> {

@@ -1,16 +1,22 @@
 /**
- * `Excel.DataValidation` (ExcelApi 1.8): list rules, the input prompt, the error alert. Excel keeps
- * validation per cell; the model does too (SheetState.validations), so a range's validation is what
- * its cells have in common, and "Inconsistent" or "MixedCriteria" when they differ, as Excel reports.
+ * `Excel.DataValidation` (ExcelApi 1.8): list and custom rules, the input prompt, the error alert.
+ * Excel keeps validation per cell; the model does too (SheetState.validations), so a range's
+ * validation is what its cells have in common, and "Inconsistent" or "MixedCriteria" when they
+ * differ, as Excel reports.
  *
  * Excel's limits (the Data Validation dialog's, which the API shares): a prompt's title holds 32
  * characters and its message 255; an error alert's title 32 and its message 225; an inline list
  * ("a,b,c") 255 characters. A list whose source is "=Name" needs the name to exist when the rule is
  * set (the dialog refuses "A named range you specified cannot be found"); the model refuses it with
- * InvalidArgument. Not documented, assumed: setting a rule replaces the cells' earlier rule (the
- * adapter clears first anyway, as Microsoft's samples do); a prompt or an alert can be set on cells
- * without a rule (the dialog's "Any value" with an input message). Only list rules are modelled.
- * Cells inserted or deleted beside validated cells do not move the validation (not modelled).
+ * InvalidArgument. A custom rule is a formula (`rule.custom.formula`, type "Custom"); the model asks
+ * for the leading "=" that Microsoft's samples write and does not evaluate it: Excel applies it only
+ * to what a person types, never to values an add-in writes. Not documented, assumed: setting a rule
+ * replaces the cells' earlier rule (the adapter clears first anyway, as Microsoft's samples do); a
+ * prompt or an alert can be set on cells without a rule (the dialog's "Any value" with an input
+ * message). Validation belongs to its cells: when cells are deleted or inserted with a shift
+ * (SheetState.deleteCells, insertCells: what adding and deleting table columns do), theirs goes or
+ * moves with them (sheet.ts). Rules of the other kinds (whole number, date, text length…) are not
+ * modelled.
  */
 
 import { parseRange } from './addresses';
@@ -18,10 +24,11 @@ import { ModelObject, type PropertyDef } from './client-object';
 import type { ModelContext } from './context';
 import { ModelError } from './errors';
 import type { RangeTarget } from './range';
+import { validationKey } from './sheet';
 import { isValidName } from './table-ops';
 
 export interface ValidationSettings {
-  rule: { list: { source: string; inCellDropDown: boolean } } | null;
+  rule: { list: { source: string; inCellDropDown: boolean } } | { custom: { formula: string } } | null;
   prompt: { showPrompt: boolean; title: string; message: string };
   errorAlert: { showAlert: boolean; style: 'Stop' | 'Warning' | 'Information'; title: string; message: string };
   ignoreBlanks: boolean;
@@ -38,10 +45,9 @@ const DEFAULTS: ValidationSettings = {
 const MAX_CELLS = 200_000;
 const ALERT_STYLES = ['Stop', 'Warning', 'Information'];
 
-export const validationKey = (row: number, col: number) => `${row}:${col}`;
-
 export function typeOf(settings: ValidationSettings | undefined): string {
-  return settings?.rule ? 'List' : 'None';
+  if (!settings?.rule) return 'None';
+  return 'list' in settings.rule ? 'List' : 'Custom';
 }
 
 export class DataValidationObject extends ModelObject {
@@ -93,13 +99,18 @@ export class DataValidationObject extends ModelObject {
     this.change('rule', rule, (where) => {
       const kinds = Object.keys(rule ?? {}).filter((kind) => (rule as Record<string, unknown>)[kind] !== undefined);
       if (kinds.length !== 1) throw new ModelError('InvalidArgument', where, 'a rule has exactly one kind');
-      if (kinds[0] !== 'list') throw new ModelError('NotImplemented', where, `the model has no ${kinds[0]} validation`);
-      const list = rule.list as Excel.ListDataValidation;
-      if (typeof list.source !== 'string') throw new ModelError('NotImplemented', where, 'the model takes a list source as text');
-      this.checkSource(list.source, where);
-      const next = { list: { source: list.source, inCellDropDown: list.inCellDropDown ?? true } };
+      const next = kinds[0] === 'list' ? this.listRule(rule.list as Excel.ListDataValidation, where)
+        : kinds[0] === 'custom' ? customRule(rule.custom as Excel.CustomDataValidation, where)
+        : null;
+      if (!next) throw new ModelError('NotImplemented', where, `the model has no ${kinds[0]} validation`);
       return (settings) => ({ ...settings, rule: next });
     });
+  }
+
+  private listRule(list: Excel.ListDataValidation, where: string): ValidationSettings['rule'] {
+    if (typeof list.source !== 'string') throw new ModelError('NotImplemented', where, 'the model takes a list source as text');
+    this.checkSource(list.source, where);
+    return { list: { source: list.source, inCellDropDown: list.inCellDropDown ?? true } };
   }
 
   set prompt(prompt: Excel.DataValidationPrompt) {
@@ -171,6 +182,12 @@ export class DataValidationObject extends ModelObject {
       throw new ModelError('InvalidArgument', where, `"${source}" is not a list source`);
     }
   }
+}
+
+function customRule(custom: Excel.CustomDataValidation, where: string): ValidationSettings['rule'] {
+  const formula = custom?.formula;
+  if (typeof formula !== 'string' || !/^=\s*\S/.test(formula)) throw new ModelError('InvalidArgument', where, 'a custom rule is a formula that starts with "="');
+  return { custom: { formula } };
 }
 
 function limit(text: string | undefined, max: number, what: string, where: string): void {

@@ -5,12 +5,13 @@
  * A column added to a table inserts cells (shift right) over the table's rows, so cells to the right
  * of the table on those rows move one column right: Excel's error table says TableColumnCollection.add
  * works on "(number of table rows) x (16383 - (number of table columns))" cells. A deleted column
- * shifts them back, as "Delete Table Columns" does. Assumed from the Excel UI, not documented for
- * the API: a table beside it that the shift would cut in two makes the operation fail with
- * InsertDeleteConflict; a column name already in use gets a number appended ("Status2"), as when a
- * header is typed twice. `Table.resize` (ExcelApi 1.13) moves nothing: the table takes in or gives
- * up cells; the model asks the new range to keep the table's top-left cell (Excel asks only that it
- * overlap the table and keep the header row).
+ * shifts them back, as "Delete Table Columns" does. Cells move with their data validation, and a
+ * deleted column's validation goes with it (SheetState.insertCells, deleteCells). Assumed from the
+ * Excel UI, not documented for the API: a table beside it that the shift would cut in two makes the
+ * operation fail with InsertDeleteConflict; a column name already in use gets a number appended
+ * ("Status2"), as when a header is typed twice. `Table.resize` (ExcelApi 1.13) moves nothing: the
+ * table takes in or gives up cells; the model asks the new range to keep the table's top-left cell
+ * (Excel asks only that it overlap the table and keep the header row).
  */
 
 import { containsRect, MAX_COLUMNS, type Rect } from './addresses';

@@ -165,13 +165,11 @@ function tableLine(table: ImportPlan['files'][number]['tables'][number]): string
   return `${name}: ${rows}`;
 }
 
+/** The plan's sentences name the file and the cell themselves. */
 function ProblemBar({ problem, intent }: { problem: ImportProblem; intent: 'error' | 'warning' | 'info' }) {
   return (
-    <MessageBar intent={intent} layout="multiline" data-problem-code={problem.code}>
-      <MessageBarBody>
-        {problem.file}
-        {problem.cell ? ` (${problem.cell})` : ''}: {problem.message}
-      </MessageBarBody>
+    <MessageBar intent={intent} layout="multiline" data-problem-code={problem.code} data-problem-file={problem.file}>
+      <MessageBarBody>{problem.message}</MessageBarBody>
     </MessageBar>
   );
 }

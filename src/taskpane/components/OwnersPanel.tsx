@@ -5,7 +5,7 @@
  */
 
 import {
-  Button, Dropdown, Field, makeStyles, Option, Radio, RadioGroup, Spinner, Subtitle2, Table, TableBody, TableCell,
+  Button, Field, makeStyles, Radio, RadioGroup, Select, Spinner, Subtitle2, Table, TableBody, TableCell,
   TableHeader, TableHeaderCell, TableRow, Text, Tooltip, tokens,
 } from '@fluentui/react-components';
 import { DocumentTableRegular } from '@fluentui/react-icons';
@@ -27,8 +27,10 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0 },
   note: { color: tokens.colorNeutralForeground3 },
-  kpiButton: { minWidth: 0, justifyContent: 'flex-start', textAlign: 'start' },
-  required: { whiteSpace: 'nowrap' },
+  kpiCell: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
+  kpiButton: { minWidth: 0, padding: 0, justifyContent: 'flex-start', textAlign: 'start', fontWeight: tokens.fontWeightRegular },
+  kpiColumn: { width: '48%' },
+  number: { textAlign: 'end', whiteSpace: 'nowrap' },
 });
 
 export interface OwnersPanelProps {
@@ -69,15 +71,11 @@ export function OwnersPanel({ report, tables, busy, writing, reportFeature, onSe
   return (
     <div className={styles.root}>
       <Field label="Owner">
-        <Dropdown
-          value={current ? label(current) : ''}
-          selectedOptions={current ? [current.owner] : []}
-          onOptionSelect={(_, data) => data.optionValue && setChosen(data.optionValue)}
-        >
+        <Select value={current?.owner ?? ''} onChange={(_, data) => setChosen(data.value)}>
           {owners.map((owner) => (
-            <Option key={owner.owner} value={owner.owner} text={label(owner)}>{label(owner)}</Option>
+            <option key={owner.owner} value={owner.owner}>{label(owner)}</option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       {current && <OwnerKpis owner={current} onSelect={onSelect} />}
 
@@ -106,32 +104,39 @@ function OwnerKpis({ owner, onSelect }: { owner: OwnerSummary; onSelect(kpi: Own
     <Table size="small" aria-label={`KPIs of ${owner.owner}`} data-owner={owner.owner}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>KPI</TableHeaderCell>
-          <TableHeaderCell>Status</TableHeaderCell>
+          <TableHeaderCell className={styles.kpiColumn}>KPI and status</TableHeaderCell>
           <TableHeaderCell>Score</TableHeaderCell>
-          <TableHeaderCell>Contribution</TableHeaderCell>
-          <TableHeaderCell>Required actual</TableHeaderCell>
+          <TableHeaderCell>
+            <Tooltip content="The KPI's share of the org score." relationship="description"><span>Contrib.</span></Tooltip>
+          </TableHeaderCell>
+          <TableHeaderCell>
+            <Tooltip content="For a KPI behind: the actual that brings its parent back to target (KPI.REQUIRED)." relationship="description">
+              <span>Required</span>
+            </Tooltip>
+          </TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
         {owner.kpis.map((kpi) => (
           <TableRow key={`${kpi.sheet}\u0000${kpi.row}`} data-kpi={kpi.id}>
             <TableCell>
-              <Button
-                appearance="transparent"
-                size="small"
-                className={styles.kpiButton}
-                disabled={kpi.cell === null}
-                onClick={() => onSelect(kpi)}
-                aria-label={`Select ${kpi.cell ?? kpi.sheet}: ${kpi.id}${kpi.name ? ` ${kpi.name}` : ''}`}
-              >
-                {kpi.id}{kpi.name ? ` ${kpi.name}` : ''}
-              </Button>
+              <div className={styles.kpiCell}>
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  className={styles.kpiButton}
+                  disabled={kpi.cell === null}
+                  onClick={() => onSelect(kpi)}
+                  aria-label={`Select ${kpi.cell ?? kpi.sheet}: ${kpi.id}${kpi.name ? ` ${kpi.name}` : ''}`}
+                >
+                  {kpi.id}{kpi.name ? ` ${kpi.name}` : ''}
+                </Button>
+                <StatusBadge status={kpi.status} size="small" />
+              </div>
             </TableCell>
-            <TableCell><StatusBadge status={kpi.status} size="small" /></TableCell>
-            <TableCell aria-label={percentLabel(kpi.score)}>{percent(kpi.score)}</TableCell>
-            <TableCell aria-label={percentLabel(kpi.contribution)}>{percent(kpi.contribution)}</TableCell>
-            <TableCell className={styles.required}>
+            <TableCell className={styles.number} aria-label={percentLabel(kpi.score)}>{percent(kpi.score)}</TableCell>
+            <TableCell className={styles.number} aria-label={percentLabel(kpi.contribution)}>{percent(kpi.contribution)}</TableCell>
+            <TableCell className={styles.number}>
               {kpi.required !== null ? amount(kpi.required) : kpi.requiredNote ? <RequiredNote note={kpi.requiredNote} /> : ''}
             </TableCell>
           </TableRow>
