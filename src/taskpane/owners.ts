@@ -1,9 +1,38 @@
-/** The owners of a report, each KPI behind with the actual it needs (KPI.REQUIRED's answer). */
+/**
+ * The owners of a report. Listing them is quick (a pass over the report); the required actual of a
+ * KPI behind is a KPI.REQUIRED search (up to 80 engine runs on the parent's subtree), so the Owners
+ * tab asks for it only for the owner on screen, and the owner report for everyone.
+ */
 
-import { ownerSummaries, type CascadeReport, type OwnerSummary, type SourceTable } from '../core';
+import { isBehind, ownerSummaries, type CascadeReport, type OwnerSummary, type RequiredActual, type SourceTable } from '../core';
 import { requiredActuals } from '../functions/required';
 
-export function ownersOf(report: CascadeReport, tables: readonly SourceTable[]): OwnerSummary[] {
-  const required = requiredActuals(tables);
-  return ownerSummaries(report, (node) => required(node.id));
+export type RequiredOf = (id: string) => RequiredActual;
+
+/** Every owner and their KPIs, without required actuals. */
+export function ownersOf(report: CascadeReport): OwnerSummary[] {
+  return ownerSummaries(report);
+}
+
+/** The search for required actuals over these tables (the cascade is read once, on first use). */
+export function requiredOf(tables: readonly SourceTable[]): RequiredOf {
+  return requiredActuals(tables);
+}
+
+/** One owner with the required actual of each KPI behind. */
+export function withRequired(owner: OwnerSummary, required: RequiredOf): OwnerSummary {
+  return {
+    ...owner,
+    kpis: owner.kpis.map((kpi) => {
+      if (!isBehind(kpi.status)) return kpi;
+      const needed = required(kpi.id);
+      return { ...kpi, required: needed.value, requiredNote: needed.value === null ? needed.note : null };
+    }),
+  };
+}
+
+/** Every owner with required actuals: what the owner report writes. */
+export function ownersWithRequired(report: CascadeReport, tables: readonly SourceTable[]): OwnerSummary[] {
+  const required = requiredOf(tables);
+  return ownersOf(report).map((owner) => withRequired(owner, required));
 }

@@ -13,7 +13,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CascadeReport, OwnerKpi, OwnerSummary, SourceTable } from '../../core';
 import type { Feature, OwnerReportLayout } from '../../excel/types';
 import { amount, percent, percentLabel, plural } from '../format';
-import { ownersOf } from '../owners';
+import { ownersOf, requiredOf, withRequired } from '../owners';
 import { StatusBadge } from './StatusBadge';
 
 const useStyles = makeStyles({
@@ -45,10 +45,13 @@ export interface OwnersPanelProps {
 
 export function OwnersPanel({ report, tables, busy, writing, reportFeature, onSelect, onWriteReport }: OwnersPanelProps) {
   const styles = useStyles();
-  const owners = useMemo(() => ownersOf(report, tables), [report, tables]);
+  const owners = useMemo(() => ownersOf(report), [report]);
+  const required = useMemo(() => requiredOf(tables), [tables]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [layout, setLayout] = useState<OwnerReportLayout>('sheet-per-owner');
-  const current = owners.find((owner) => owner.owner === chosen) ?? owners[0];
+  const listed = owners.find((owner) => owner.owner === chosen) ?? owners[0];
+  // Only the owner on screen gets the required-actual search: on a big cascade everyone's takes seconds.
+  const current = useMemo(() => (listed ? withRequired(listed, required) : undefined), [listed, required]);
   useEffect(() => {
     if (current && current.owner !== chosen) setChosen(current.owner);
   }, [current, chosen]);

@@ -20,7 +20,7 @@ import {
   type ActionName, type Notice,
 } from '../notices';
 import { planImportInto, preparedImports, type ChosenWorkbook } from '../import-files';
-import { ownersOf } from '../owners';
+import { ownersWithRequired } from '../owners';
 import { loadSampleScorecard, type SampleData } from '../sample';
 
 export interface Progress {
@@ -364,7 +364,7 @@ export function useCascade(workbook: KpiAlignWorkbook, options: CascadeOptions =
       run('owner-report', async () => {
         const fresh = await readAndCheck();
         onProgress(0, 0, 'Writing the owner report…');
-        const { sheets } = await workbook.writeOwnerReport(ownersOf(fresh.report, fresh.tables), layout, fresh.report.asOf);
+        const { sheets } = await workbook.writeOwnerReport(ownersWithRequired(fresh.report, fresh.tables), layout, fresh.report.asOf);
         return ownerReportNotice(sheets);
       }),
     [run, readAndCheck, workbook, onProgress],
