@@ -95,7 +95,7 @@ function requiredActual(cascade: Cascade, node: NodeReport): Answer {
   if (!actualAt) return notAvailable(`No data: ${node.id} has no target, so no actual gives it progress.`);
   const best = parentScore(actualAt(FUNCTION_SETTINGS.scoreCap));
   if (best < 1) {
-    return notAvailable(`Even at its best, ${node.id} leaves ${parent.id} at a score of ${formatScore(best)}: no actual brings ${parent.id} to 1.`);
+    return notAvailable(`Even at its best, ${node.id} leaves ${parent.id} at a score of ${formatScore(best)}: no actual brings ${parent.id} to 100%.`);
   }
   if (parentScore(actualAt(0)) >= 1) return answer(actualAt(0));
   let low = 0;
@@ -186,8 +186,9 @@ function answer(value: number, reaches?: (value: number) => boolean): number {
   return value;
 }
 
+/** A score as the reports show it: a percentage with one decimal, "62.0%". */
 function formatScore(score: number): string {
-  return String(Number(score.toPrecision(6)));
+  return `${(score * 100).toFixed(1)}%`;
 }
 
 /**

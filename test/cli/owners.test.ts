@@ -21,7 +21,7 @@ describe('kpi-align check --owners', () => {
     expect(out).toContain('  Kwame Mensah  4 KPIs: On track 2 · At risk 1 · No data 1; average score 58.8%\n');
     expect(out).toContain("    'Team Operations'!A9  OPS-08 At risk, score 62.5%, contribution 1.7%, required actual 8\n");
     expect(out).toContain(
-      "    'Department KPIs'!A6  CX-01 At risk, score 66.7%, contribution 7.5%, no required actual: Even at its best, CX-01 leaves C1 at a score of 0.88: no actual brings C1 to 1.\n",
+      "    'Department KPIs'!A6  CX-01 At risk, score 66.7%, contribution 7.5%, no required actual: Even at its best, CX-01 leaves C1 at a score of 88.0%: no actual brings C1 to 100%.\n",
     );
     // An owner with no KPI behind has only the counts line; "(no owner)" comes last.
     expect(out).toMatch(/\n {2}Aisha Bello {2}2 KPIs: On track 2; average score 81\.3%\n {2}Amara Nwosu/);

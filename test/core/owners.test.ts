@@ -83,7 +83,7 @@ describe('ownerSummaries on the example scorecard', () => {
     for (const kpi of behind) expect({ value: kpi.required, note: kpi.requiredNote }).toEqual(functionAnswer(kpi.id));
     const values = Object.fromEntries(behind.filter((kpi) => kpi.required !== null).map((kpi) => [kpi.id, kpi.required]));
     expect(values).toEqual({ 'FIN-04': 60, 'SAL-07': 4, 'OPS-08': 8, 'IND-16': 50 });
-    expect(behind.find((kpi) => kpi.id === 'CX-01')?.requiredNote).toBe('Even at its best, CX-01 leaves C1 at a score of 0.88: no actual brings C1 to 1.');
+    expect(behind.find((kpi) => kpi.id === 'CX-01')?.requiredNote).toBe('Even at its best, CX-01 leaves C1 at a score of 88.0%: no actual brings C1 to 100%.');
     for (const kpi of listed.filter((other) => !isBehind(other.status))) expect([kpi.required, kpi.requiredNote]).toEqual([null, null]);
   });
 });

@@ -225,7 +225,7 @@ describe('REQUIRED', () => {
     expect(KPI.rollup([['O']], [ranges])).toEqual([[0.9]]);
     expect(KPI.required([['A']], [ranges])).toEqual([[100]]);
     ranges[3][4] = 40;
-    expect(outcome(() => KPI.required([['A']], [ranges]))).toMatchObject({ code: 'notAvailable', message: expect.stringContaining('Even at its best, A leaves O at a score of 0.9') });
+    expect(outcome(() => KPI.required([['A']], [ranges]))).toMatchObject({ code: 'notAvailable', message: expect.stringContaining('Even at its best, A leaves O at a score of 90.0%') });
   });
 
   test('a parent that sums its children: the rest of the sum', () => {
