@@ -26,7 +26,7 @@ export const ownersBenchmark: BenchmarkSection = {
       const grouped = ownerSummaries(report);
       const groupMs = now() - start;
       start = now();
-      const required = requiredActuals(tables);
+      const required = requiredActuals(tables, report);
       const withRequired = ownerSummaries(report, (node) => required(node.id));
       const requiredMs = now() - start;
       const behind = withRequired.reduce((sum, owner) => sum + owner.behind, 0);

@@ -38,6 +38,6 @@ export function renderOwners(owners: readonly OwnerSummary[], terminal: Terminal
 
 /** The owners of a checked cascade, each KPI behind with the actual KPI.REQUIRED gives it. */
 export function ownersOf(report: CascadeReport, tables: readonly SourceTable[]): OwnerSummary[] {
-  const required = requiredActuals(tables);
+  const required = requiredActuals(tables, report);
   return ownerSummaries(report, (node) => required(node.id));
 }

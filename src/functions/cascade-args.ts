@@ -15,7 +15,7 @@
  * test that changes one cell at a time outside it (test/functions/cache.test.ts).
  */
 
-import { checkTables, fieldForHeader, idKey, isBlank, mapHeaders, rowKey, settingsOrThrow } from '../core';
+import { checkTables, fieldForHeader, idKey, isBlank, mapHeaders, parseCellAddress, rowKey, settingsOrThrow } from '../core';
 import type { CascadeReport, CellValue, Issue, NodeReport, Settings, SourceTable } from '../core';
 import { ArgumentProblem, invalidValue } from './errors';
 
@@ -63,6 +63,10 @@ export interface Cascade {
   childrenOf(node: NodeReport): NodeReport[];
   /** The node a node is linked to, or null. */
   parentOf(node: NodeReport): NodeReport | null;
+  /** Where a node's row is in `tables`: the table's index and the row's index among its data rows. */
+  locate(node: NodeReport): { table: number; rowIndex: number };
+  /** The settings the cascade was computed with. */
+  settings: Settings;
 }
 
 interface RangeSnapshot {
@@ -405,8 +409,16 @@ function toTables(snapshots: RangeSnapshot[]): SourceTable[] {
 const LINK_BREAKING = new Set(['unknown-parent', 'cycle', 'level-inverted', 'duplicate-id']);
 
 function compute(snapshots: RangeSnapshot[]): Cascade {
-  const tables = toTables(snapshots);
-  const report = checkTables(tables, FUNCTION_SETTINGS);
+  return cascadeOfTables(toTables(snapshots), FUNCTION_SETTINGS);
+}
+
+/**
+ * The engine's report over these tables with what the functions look up in it. The cache's entries
+ * are built from the ranges; the checker and the task pane build theirs from their own tables and
+ * settings, so that KPI.REQUIRED's search answers for the same cascade their report shows.
+ */
+export function cascadeOfTables(tables: SourceTable[], settings: Settings): Cascade {
+  const report = checkTables(tables, settings);
   const byKey = new Map<string, NodeReport[]>();
   for (const node of report.nodes) {
     const key = idKey(node.id);
@@ -450,6 +462,10 @@ function compute(snapshots: RangeSnapshot[]): Cascade {
     return links;
   };
 
+  const tableKey = (workbook: string | null | undefined, sheet: string, table: string | null) => `${workbook ?? ''}\u0000${sheet}\u0000${table ?? ''}`;
+  const tableIndex = new Map(tables.map((table, index) => [tableKey(table.workbook, table.sheet, table.table), index]));
+  const headerRows = tables.map((table) => parseCellAddress(table.origin)?.row ?? 1);
+
   return {
     report,
     tables,
@@ -457,5 +473,10 @@ function compute(snapshots: RangeSnapshot[]): Cascade {
     issuesOf,
     childrenOf: (node) => linksOf().children.get(node) ?? [],
     parentOf: (node) => linksOf().parents.get(node) ?? null,
+    locate(node) {
+      const table = tableIndex.get(tableKey(node.workbook, node.sheet, node.table)) ?? -1;
+      return { table, rowIndex: table < 0 ? -1 : node.row - headerRows[table] - 1 };
+    },
+    settings,
   };
 }

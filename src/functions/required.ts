@@ -5,11 +5,11 @@
  * `checkTables` on that subtree. A search that cannot bring the parent to 1 gives #N/A.
  */
 
-import { checkTables, fieldForHeader, idKey, INVALID, parseDirection, parseNumber, parseRollup } from '../core';
-import type { CellValue, NodeReport, RequiredActual, SourceTable } from '../core';
+import { checkTables, fieldForHeader, idKey, INVALID, parseDirection, parseNumber, parseRollup, settingsOrThrow } from '../core';
+import type { CascadeReport, CellValue, NodeReport, RequiredActual, Settings, SourceTable } from '../core';
 import { rangeBand } from '../core';
-import { Cascade, cascadeOf, FUNCTION_SETTINGS } from './cascade-args';
-import { ArgumentProblem, isFunctionError, notAvailable } from './errors';
+import { Cascade, cascadeOfTables } from './cascade-args';
+import { isFunctionError, notAvailable } from './errors';
 import { Answer, explainsScore, findNode, ownError, perId } from './kpi';
 
 type Field = NonNullable<ReturnType<typeof fieldForHeader>>;
@@ -24,31 +24,24 @@ export function required(id: unknown, cascade: unknown): Answer[][] {
 }
 
 /**
- * KPI.REQUIRED for a host that holds the engine's tables (the checker, the task pane): each table is
- * handed over as a range (its header row, then its rows), so the answers are the custom function's,
- * computed at the functions' settings (a score cap of 1). For an ID, the actual needed, or null with
- * the reason (the message of the function's #N/A or #VALUE!). The cascade is read once, at the first
- * ID asked for, as for a range of IDs: asking `required` one ID at a time would compare every range
- * with the cache at each call, which costs more than the search itself on a large cascade.
+ * KPI.REQUIRED for a host that holds the engine's tables and its report (the checker, the task pane):
+ * the search runs on the host's own tables, with their names and the report's settings (its score
+ * cap above all), so that it answers for the cascade the report shows. For an ID, the actual needed,
+ * or null with the reason (the message KPI.REQUIRED's #N/A or #VALUE! would carry). The engine runs
+ * on the tables once, at the first ID asked for.
  */
-export function requiredActuals(tables: readonly SourceTable[]): (id: string) => RequiredActual {
-  const ranges = tables.map((table) => [table.header, ...table.rows]);
-  let cascade: Cascade | RequiredActual | null = null;
+export function requiredActuals(tables: readonly SourceTable[], report: CascadeReport): (id: string) => RequiredActual {
+  let cascade: Cascade | null = null;
   return (id) => {
-    cascade ??= readCascade(ranges);
-    if (!('report' in cascade)) return cascade;
+    cascade ??= cascadeOfTables([...tables], settingsOf(report));
     const found = findNode(cascade, id);
     return requiredOf(isFunctionError(found) ? found : requiredActual(cascade, found));
   };
 }
 
-function readCascade(ranges: unknown[][][]): Cascade | RequiredActual {
-  try {
-    return cascadeOf(ranges, 'score');
-  } catch (problem) {
-    if (problem instanceof ArgumentProblem) return { value: null, note: problem.value.message ?? problem.message };
-    throw problem;
-  }
+/** The settings a report was computed with (its as-of date does not enter a score). */
+function settingsOf(report: CascadeReport): Settings {
+  return settingsOrThrow({ asOf: report.asOf, ...report.settings });
 }
 
 function requiredOf(answer: Answer): RequiredActual {
@@ -60,10 +53,6 @@ function requiredOf(answer: Answer): RequiredActual {
 interface Row {
   table: number;
   rowIndex: number;
-}
-
-function rowOf(node: NodeReport): Row {
-  return { table: Number(node.sheet.replace('Range ', '')) - 1, rowIndex: node.row - 2 };
 }
 
 function columnOf(table: SourceTable, field: Field): number {
@@ -85,21 +74,21 @@ function requiredActual(cascade: Cascade, node: NodeReport): Answer {
   const parent = cascade.parentOf(node);
   if (!parent) return notAvailable(`No data: ${node.id} has no parent linked to it, so there is no parent score to reach.`);
   const parentScore = subtreeScore(cascade, parent, node);
-  const parentRow = rowOf(parent);
+  const parentRow = cascade.locate(parent);
   const parentRollup = parseRollup(cellOf(cascade, parentRow, 'rollup'));
   if (parentRollup === 'sum') return solveForSum(cascade, node, parent, parentScore);
 
   const error = ownError(cascade, node, explainsScore);
   if (error) return error;
-  const actualAt = actualForProgress(cascade, rowOf(node));
+  const actualAt = actualForProgress(cascade, cascade.locate(node));
   if (!actualAt) return notAvailable(`No data: ${node.id} has no target, so no actual gives it progress.`);
-  const best = parentScore(actualAt(FUNCTION_SETTINGS.scoreCap));
+  const best = parentScore(actualAt(cascade.settings.scoreCap));
   if (best < 1) {
     return notAvailable(`Even at its best, ${node.id} leaves ${parent.id} at a score of ${formatScore(best)}: no actual brings ${parent.id} to 100%.`);
   }
   if (parentScore(actualAt(0)) >= 1) return answer(actualAt(0));
   let low = 0;
-  let high = FUNCTION_SETTINGS.scoreCap;
+  let high = cascade.settings.scoreCap;
   for (let step = 0; step < STEPS && high - low > 0; step++) {
     const middle = (low + high) / 2;
     if (middle === low || middle === high) break;
@@ -136,10 +125,10 @@ function actualForProgress(cascade: Cascade, row: Row): ((q: number) => number) 
 
 /** A parent that sums its children's actuals: search outward from the current actual, then bisect. */
 function solveForSum(cascade: Cascade, node: NodeReport, parent: NodeReport, parentScore: (actual: number) => number): Answer {
-  const row = rowOf(node);
+  const row = cascade.locate(node);
   const start = numberOf(cascade, row, 'actual') ?? 0;
-  const unit = Math.max(Math.abs(start), Math.abs(numberOf(cascade, rowOf(parent), 'target') ?? 0), 1);
-  const parentDirection = parseDirection(cellOf(cascade, rowOf(parent), 'direction'));
+  const unit = Math.max(Math.abs(start), Math.abs(numberOf(cascade, cascade.locate(parent), 'target') ?? 0), 1);
+  const parentDirection = parseDirection(cellOf(cascade, cascade.locate(parent), 'direction'));
   const orientations = parentDirection === 'lower' ? [-1] : parentDirection === 'range' ? [1, -1] : [1];
   for (const sign of orientations) {
     const reaches = (t: number) => parentScore(start + sign * t) >= 1;
@@ -200,13 +189,13 @@ function subtreeScore(cascade: Cascade, parent: NodeReport, node: NodeReport): (
   for (let index = 0; index < members.length; index++) members.push(...cascade.childrenOf(members[index]));
   const rowsByTable = new Map<number, number[]>();
   for (const member of members) {
-    const { table, rowIndex } = rowOf(member);
+    const { table, rowIndex } = cascade.locate(member);
     const list = rowsByTable.get(table) ?? [];
     list.push(rowIndex);
     rowsByTable.set(table, list);
   }
-  const target = rowOf(node);
-  const parentRow = rowOf(parent);
+  const target = cascade.locate(node);
+  const parentRow = cascade.locate(parent);
   let actualCell: CellValue[] = [];
   let actualColumn = 0;
   const tables: SourceTable[] = [...rowsByTable.entries()].map(([tableIndex, indices]) => {
@@ -233,7 +222,7 @@ function subtreeScore(cascade: Cascade, parent: NodeReport, node: NodeReport): (
   const parentKey = idKey(parent.id);
   return (actual: number) => {
     actualCell[actualColumn] = actual;
-    const report = checkTables(tables, FUNCTION_SETTINGS);
+    const report = checkTables(tables, cascade.settings);
     const found = report.nodes.find((candidate) => idKey(candidate.id) === parentKey);
     return found?.score ?? -Infinity;
   };

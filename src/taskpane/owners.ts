@@ -14,9 +14,9 @@ export function ownersOf(report: CascadeReport): OwnerSummary[] {
   return ownerSummaries(report);
 }
 
-/** The search for required actuals over these tables (the cascade is read once, on first use). */
-export function requiredOf(tables: readonly SourceTable[]): RequiredOf {
-  return requiredActuals(tables);
+/** The search for required actuals over the checked tables, at the report's settings (the cascade is read once, on first use). */
+export function requiredOf(report: CascadeReport, tables: readonly SourceTable[]): RequiredOf {
+  return requiredActuals(tables, report);
 }
 
 /** One owner with the required actual of each KPI behind. */
@@ -33,6 +33,6 @@ export function withRequired(owner: OwnerSummary, required: RequiredOf): OwnerSu
 
 /** Every owner with required actuals: what the owner report writes. */
 export function ownersWithRequired(report: CascadeReport, tables: readonly SourceTable[]): OwnerSummary[] {
-  const required = requiredOf(tables);
+  const required = requiredOf(report, tables);
   return ownersOf(report).map((owner) => withRequired(owner, required));
 }

@@ -41,8 +41,9 @@ describe('kpi-align check --owners', () => {
     const report = JSON.parse(out);
     expect(Object.keys(report)).toEqual(['asOf', 'settings', 'tables', 'nodes', 'issues', 'summary', 'owners']);
     const tables = (example.tables as SourceTable[]).map((table) => ({ ...table, workbook: EXAMPLE }));
-    const required = requiredActuals(tables);
-    const expected = ownerSummaries(checkTables(tables, { asOf: '2026-09-30' }), (node) => required(node.id));
+    const checked = checkTables(tables, { asOf: '2026-09-30' });
+    const required = requiredActuals(tables, checked);
+    const expected = ownerSummaries(checked, (node) => required(node.id));
     expect(report.owners).toEqual(expected);
     expect(report.owners[0]).toEqual(expect.objectContaining({ owner: 'Aisha Bello', behind: 0 }));
     const kwame = report.owners.find((owner: { owner: string }) => owner.owner === 'Kwame Mensah');

@@ -46,7 +46,7 @@ export interface OwnersPanelProps {
 export function OwnersPanel({ report, tables, busy, writing, reportFeature, onSelect, onWriteReport }: OwnersPanelProps) {
   const styles = useStyles();
   const owners = useMemo(() => ownersOf(report), [report]);
-  const required = useMemo(() => requiredOf(tables), [tables]);
+  const required = useMemo(() => requiredOf(report, tables), [report, tables]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [layout, setLayout] = useState<OwnerReportLayout>('sheet-per-owner');
   const listed = owners.find((owner) => owner.owner === chosen) ?? owners[0];
