@@ -101,6 +101,32 @@ describe('importing team-service.xlsx into a workbook that already uses its name
   });
 });
 
+describe('a team workbook saved by LibreOffice', () => {
+  test('imports with the same cells as the openpyxl original, its lists sheet left out, its KPIs linked', async () => {
+    const model = createWorkbookModel(workbookSpecFromTables(EXAMPLE_TABLES), EXCEL_2021);
+    const workbook = adapterFor(model);
+    const files = [chosen('team/team-service-libreoffice.xlsx')];
+    const plan = await planFor(workbook, files);
+    expect(plan.canImport).toBe(true);
+    expect(plan.files[0].tables).toEqual([{ sheet: 'Team Service', from: 'TeamService', to: 'TeamService', rows: 5 }]);
+    await workbook.importSheets(prepare(files, plan), plan);
+
+    const original = readWorkbookContents(chosen('team/team-service.xlsx').bytes, 'team-service.xlsx').tables[0];
+    const read = (await workbook.readCascade()).find((table) => table.table === 'TeamService') as SourceTable;
+    expect(read.header).toEqual(original.header);
+    expect(read.rows).toEqual(original.rows.map((row) => row.map(asExcel)));
+    expect(model.snapshot().sheets.map((sheet) => sheet.name)).not.toContain(LISTS_SHEET);
+    const after = checkTables(await workbook.readCascade(), { asOf: EXAMPLE_AS_OF });
+    expect(after.nodes.filter((node) => node.table === 'TeamService').map((node) => [node.id, node.parent, node.aligned])).toEqual([
+      ['SVC-01', 'CX-02', true],
+      ['SVC-02', 'CX-02', true],
+      ['SVC-03', 'HR-03', true],
+      ['SVC-04', 'HR-03', true],
+      ['SVC-05', 'CX-02', true],
+    ]);
+  });
+});
+
 describe('all or nothing', () => {
   test('when the second file fails (too large for Excel on the web), the first file’s sheets are taken out again', async () => {
     const model = createWorkbookModel(undefined, { ...EXCEL_2021, payloadLimitBytes: 20_000 });
