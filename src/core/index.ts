@@ -20,9 +20,11 @@ export {
   placeComputedColumns, ownedHeadersAfterWrite, textConstantFormula, textOfConstantFormula,
 } from './ownership';
 export type { OwnedColumns, OwnershipMarker, ColumnPlacement } from './ownership';
+export { GUARD_RULE, GUARD_TEXT } from './guard';
 export { SETTINGS_NAME, settingsText, parseSettingsText, settingsFormula, parseSettingsFormula } from './workbook-settings';
 export {
   LISTS_SHEET, LIST_NAMES, TEAM_LEVELS, TEAM_FIELDS, parentChoices, choiceLists, planTeamSheet, uniqueName, tableNameFor, isValidSheetName,
+  parentListHeading, levelOfParentHeading,
 } from './team-sheet';
 export type { TeamLevel, ChoiceList, ColumnHelp, TeamSheetPlan, TeamSheetRequest, TeamSheetResult } from './team-sheet';
 export { ownerSummaries, isBehind, NO_OWNER } from './owners';

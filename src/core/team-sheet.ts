@@ -136,10 +136,21 @@ function rankOf(node: NodeReport): number | null {
   return node.kind === 'objective' ? 0 : null;
 }
 
+/** The heading of the Parent list on LISTS_SHEET: it records the level the choices are for. */
+export function parentListHeading(level: TeamLevel): string {
+  return `Parent choices (${level})`;
+}
+
+/** The level a Parent list's heading records; null for any other text. */
+export function levelOfParentHeading(heading: unknown): TeamLevel | null {
+  const match = typeof heading === 'string' ? /^Parent choices \((.+)\)$/.exec(heading.trim()) : null;
+  return match ? TEAM_LEVELS.find((level) => level.toLowerCase() === match[1].toLowerCase()) ?? null : null;
+}
+
 /** The lists of a team sheet; only the Parent list depends on the cascade. */
 export function choiceLists(report: CascadeReport, level: TeamLevel): ChoiceList[] {
   return [
-    { name: LIST_NAMES.parent, column: 0, heading: `Parent choices (${level})`, values: parentChoices(report, level) },
+    { name: LIST_NAMES.parent, column: 0, heading: parentListHeading(level), values: parentChoices(report, level) },
     { name: LIST_NAMES.level, column: 1, heading: 'Level choices', values: TEAM_LEVELS.slice() },
     { name: LIST_NAMES.direction, column: 2, heading: 'Direction choices', values: DIRECTION_CHOICES },
     { name: LIST_NAMES.rollup, column: 3, heading: 'Rollup choices', values: ROLLUP_CHOICES },

@@ -23,17 +23,6 @@ const DOING: Record<ActionName, string> = {
   import: 'import the team workbooks',
 };
 
-/**
- * The data validation on the computed columns' cells (write.ts): Excel shows `prompt` when one is
- * selected and `alert` when a person types into one. Titles hold at most 32 characters, an alert's
- * message 225 and a prompt's 255 (Excel's Data Validation dialog).
- */
-export const GUARD_TEXT = {
-  title: 'KPI Align column',
-  alert: 'KPI Align computes this column, so it cannot be typed in. Type in the input columns (Target, Actual, Weight…) instead, then run Check and Write results again in the KPI Align pane.',
-  prompt: 'Computed by KPI Align. Type in the input columns and run Write results again.',
-};
-
 export const say = {
   cellEditMode: (action: ActionName) =>
     `Excel is editing a cell, so KPI Align could not ${DOING[action]}. Finish editing the cell (press Enter or Esc) and try again.`,

@@ -10,7 +10,7 @@
  * choices: they are what the next refresh would write anyway.
  */
 
-import { LISTS_SHEET, sameName, sheetReference, type ChoiceList, type TeamSheetPlan } from '../core';
+import { levelOfParentHeading, LISTS_SHEET, sameName, sheetReference, type ChoiceList, type TeamLevel, type TeamSheetPlan } from '../core';
 import { columnLetters } from '../core';
 import { say } from './messages';
 import { officeErrorCode, toActionError } from './office-errors';
@@ -54,13 +54,19 @@ export async function createTeamSheet(context: Excel.RequestContext, plan: TeamS
   }
 }
 
-/** Two syncs: rewrites the lists and re-points their names; false, with nothing written, when there is no lists sheet. */
-export async function refreshChoiceLists(context: Excel.RequestContext, lists: ChoiceList[]): Promise<boolean> {
+/**
+ * Three syncs: finds the lists sheet, reads the level its Parent list was made for (the heading in
+ * A1, "Parent choices (Department)"; Team when unreadable), then rewrites the lists of that level and
+ * re-points their names. False, with nothing written, when there is no lists sheet (one sync).
+ */
+export async function refreshChoiceLists(context: Excel.RequestContext, listsFor: (level: TeamLevel) => ChoiceList[]): Promise<boolean> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(LISTS_SHEET);
   const names = context.workbook.names.load('items/name');
   await context.sync();
   if (sheet.isNullObject) return false;
-  writeLists(context, sheet, lists, names.items.map((item) => item.name));
+  const heading = sheet.getRange('A1').load('values');
+  await context.sync();
+  writeLists(context, sheet, listsFor(levelOfParentHeading(heading.values[0][0]) ?? 'Team'), names.items.map((item) => item.name));
   await context.sync();
   return true;
 }

@@ -4,7 +4,7 @@
  * `Excel.run`; everything here crosses the boundary as plain values (no proxies).
  */
 
-import type { CascadeReport, ChoiceList, ImportPlan, Issue, OwnerSummary, SettingsInput, SourceTable, TeamSheetPlan } from '../core';
+import type { CascadeReport, ChoiceList, ImportPlan, Issue, OwnerSummary, SettingsInput, SourceTable, TeamLevel, TeamSheetPlan } from '../core';
 
 /** The part of the Office host the adapter needs, injected so that tests and the preview can supply a model. */
 export interface OfficeHost {
@@ -113,8 +113,12 @@ export interface KpiAlignWorkbook {
   listNames(): Promise<{ sheets: string[]; tables: string[] }>;
   /** Creates the plan's sheet and table with its dropdowns and help, and creates or refreshes the lists sheet; all or nothing. */
   createTeamSheet(plan: TeamSheetPlan): Promise<void>;
-  /** Rewrites the dropdowns' choices on the lists sheet; false (and nothing written) when the workbook has none. */
-  refreshChoiceLists(lists: ChoiceList[]): Promise<boolean>;
+  /**
+   * Rewrites the dropdowns' choices on the lists sheet, for the level its Parent list was made for
+   * (its heading records it; Team when it cannot be read): `listsFor` gives the lists of a level.
+   * False, and nothing written, when the workbook has no lists sheet.
+   */
+  refreshChoiceLists(listsFor: (level: TeamLevel) => ChoiceList[]): Promise<boolean>;
   /** Inserts the prepared workbooks' sheets; all or nothing: a failure removes what was inserted. */
   importSheets(imports: PreparedImport[], plan: ImportPlan, onProgress?: ProgressListener): Promise<ImportOutcome>;
   /** Marks the cells of these issues (replacing earlier marks) without touching the user's formats. */

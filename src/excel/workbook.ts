@@ -79,7 +79,7 @@ export function createKpiAlignWorkbook(host: OfficeHost, options: AdapterOptions
 
     createTeamSheet: (plan) => perform('teamSheet', 'team-sheet', (context) => createTeamSheet(context, plan)),
 
-    refreshChoiceLists: (lists) => perform('teamSheet', 'refresh-lists', (context) => refreshChoiceLists(context, lists)),
+    refreshChoiceLists: (listsFor) => perform('teamSheet', 'refresh-lists', (context) => refreshChoiceLists(context, listsFor)),
 
     markIssueCells: (issues) => perform('markIssues', 'mark', (context) => markIssues(context, issues)),
 

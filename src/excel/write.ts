@@ -16,10 +16,9 @@
  * assumes it, and a filtered table is tested).
  */
 
-import { computedColumns, STATUSES, type CascadeReport, type OwnershipMarker, type SourceTable } from '../core';
+import { computedColumns, GUARD_RULE, GUARD_TEXT, STATUSES, type CascadeReport, type OwnershipMarker, type SourceTable } from '../core';
 import { statusRule, STATUS_COLORS } from './cells';
 import { markersFrom } from './ownership';
-import { GUARD_TEXT } from './messages';
 import { packRows, WRITE_BYTES_PER_SYNC, type RowBlock } from './payload';
 import type { ProgressListener, WriteOutcome } from './types';
 import { inspect, planTable, type TablePlan, type WriteJob } from './write-plan';
@@ -27,12 +26,8 @@ import { inspect, planTable, type TablePlan, type WriteJob } from './write-plan'
 /** What the first write sync carries for one table besides its values: column adds, colours, the marker. */
 const STRUCTURE_BYTES_PER_TABLE = 4_000;
 
-/**
- * The guard's rule: never true, so Excel refuses whatever is typed into the cell. A constant, with no
- * cell reference, so it stays right wherever the cells move. Excel keeps formulas in English, as the
- * file does, and shows them translated; the API documents no local form for this one (assumed English).
- */
-export const GUARD_FORMULA = '=FALSE';
+/** The guard's rule (src/core/guard.ts) as the API takes it: with its `=`. The API documents no local form for it (assumed English). */
+export const GUARD_FORMULA = `=${GUARD_RULE}`;
 
 export function writeJobs(report: CascadeReport, tables: readonly SourceTable[]): WriteJob[] {
   return tables

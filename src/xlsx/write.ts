@@ -2,7 +2,8 @@
  * writeComputedColumns: adds or updates KPI Align's computed columns in an
  * .xlsx package by editing only the parts that must change (the written
  * sheets, their tables, workbook.xml for the ownership markers, styles.xml for
- * percent formats). Every other zip entry is copied unchanged. See docs/xlsx.md.
+ * percent formats), and guards the written columns' data cells as the add-in does
+ * (write-guard.ts). Every other zip entry is copied unchanged. See docs/xlsx.md.
  */
 import type { CellValue } from '../core/types';
 import { cellAddress, type CellRange } from './cell-address';
@@ -13,6 +14,7 @@ import { loadSheet, type LoadedSheet } from './read';
 import { findObstacle, locateTarget, resolveColumns, type ResolvedColumn, type Target } from './write-plan';
 import { writeNoteMessages as say } from './write-notes';
 import { growTable, writeMarkers, type MarkerName } from './write-parts';
+import { guardSheet } from './write-guard';
 import { editSheet, type CellEdits, type NewColumnWidth } from './write-sheet';
 import { StyleSheetEditor, type CellStyleKind } from './write-styles';
 import { readCellContext, readWorkbookInfo, type CellContext, type WorkbookInfo } from './workbook';
@@ -57,6 +59,10 @@ interface SheetWork {
   widths: NewColumnWidth[];
   /** Regions taken by columns appended earlier in this call. */
   claimed: CellRange[];
+  /** The data cells of the columns written on this sheet, to guard; null while nothing is written on it. */
+  guarded: CellRange[] | null;
+  /** The table parts written on this sheet. */
+  writtenTables: Set<string>;
 }
 
 interface Session {
@@ -107,7 +113,7 @@ export function writeComputedColumns(bytes: Uint8Array, writes: TableWrite[]): W
         note(say.sheetMissing(write.sheet));
         continue;
       }
-      work = { sheet, edits: new Map(), widths: [], claimed: [] };
+      work = { sheet, edits: new Map(), widths: [], claimed: [], guarded: null, writtenTables: new Set() };
       session.sheets.set(entry.path, work);
     }
     const target = locateTarget(work.sheet, write.table, info, session.context);
@@ -118,7 +124,13 @@ export function writeComputedColumns(bytes: Uint8Array, writes: TableWrite[]): W
 
   const changed = new Map<string, PartText>();
   for (const [path, work] of session.sheets) {
-    if (work.edits.size > 0) changed.set(path, editSheet(work.sheet.part, work.sheet.scan, work.edits, work.widths));
+    let part = work.edits.size > 0 ? editSheet(work.sheet.part, work.sheet.scan, work.edits, work.widths) : work.sheet.part;
+    if (work.guarded) {
+      // An earlier guard stays only on the tables not written now; elsewhere it is replaced.
+      const keep = work.sheet.tables.filter((table) => !work.writtenTables.has(table.path)).map((table) => table.ref);
+      part = guardSheet(part, work.sheet.scan.prefix, { cells: work.guarded, keep });
+    }
+    if (part !== work.sheet.part) changed.set(path, part);
   }
   for (const [path, part] of session.tables) changed.set(path, part);
   if (session.markerWrites.length > 0) changed.set(info.path, writeMarkers(readPart(pkg, info.path)!, session.markerWrites));
@@ -140,6 +152,8 @@ function writeTable(session: Session, work: SheetWork, target: Target, write: Ta
     note(obstacle);
     return;
   }
+  const guarded = (work.guarded ??= []);
+  if (target.table) work.writtenTables.add(target.table.path);
   if (appended.length > 0) {
     work.claimed.push({ left: target.right + 1, right: target.right + appended.length, top: target.top, bottom: target.bottom });
   }
@@ -158,6 +172,7 @@ function writeTable(session: Session, work: SheetWork, target: Target, write: Ta
     }
     if (!resolved[i].appended && target.table === null) clearBelow(work, target.lastRow, col);
     if (resolved[i].appended) work.widths.push({ col, width: column.width ?? (column.format === 'text' ? 24 : 12) });
+    if (rowCount > 0) guarded.push({ left: col, right: col, top: target.firstRow, bottom: target.lastRow });
   });
 
   if (target.table && appended.length > 0) {

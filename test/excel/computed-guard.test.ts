@@ -4,8 +4,7 @@
  * validations where they are; and the model's custom rules and moving validation that this rests on.
  */
 
-import { checkTables, columnLetters, COMPUTED_COLUMNS, type SourceTable } from '../../src/core';
-import { GUARD_TEXT } from '../../src/excel/messages';
+import { checkTables, columnLetters, COMPUTED_COLUMNS, GUARD_TEXT, type SourceTable } from '../../src/core';
 import { GUARD_FORMULA } from '../../src/excel/write';
 import { createWorkbookModel, workbookSpecFromTables, type WorkbookModel, type WorkbookSnapshot } from '../../src/preview/excel-model';
 import { columnValues, tableOf } from './grid';

@@ -1,6 +1,6 @@
 /** A new team sheet: the sheet, its table, dropdowns and help, the hidden lists sheet and its names; all or nothing. */
 
-import { checkTables, choiceLists, LIST_NAMES, LISTS_SHEET, planTeamSheet, type TeamSheetPlan } from '../../src/core';
+import { checkTables, choiceLists, LIST_NAMES, LISTS_SHEET, parentChoices, planTeamSheet, type TeamSheetPlan } from '../../src/core';
 import { createKpiAlignWorkbook, ExcelActionError, type KpiAlignWorkbook } from '../../src/excel';
 import { createWorkbookModel, type WorkbookModel } from '../../src/preview/excel-model';
 import { adapterFor, EXAMPLE_AS_OF, EXAMPLE_TABLES, exampleModel } from './support';
@@ -198,20 +198,20 @@ describe('refreshChoiceLists', () => {
     const before = model.snapshot();
     model.stats.reset();
     const lists = choiceLists(checkTables(EXAMPLE_TABLES, { asOf: EXAMPLE_AS_OF }), 'Team');
-    expect(await adapterFor(model).refreshChoiceLists(lists)).toBe(false);
+    expect(await adapterFor(model).refreshChoiceLists(() => lists)).toBe(false);
     expect(model.stats.syncs).toBe(1);
     expect(model.snapshot()).toEqual(before);
   });
 
-  test('rewrites the lists (a shorter one leaves no stale choices) and re-points the names, in two syncs', async () => {
+  test('rewrites the lists (a shorter one leaves no stale choices) and re-points the names, in three syncs', async () => {
     const model = exampleModel();
     const workbook = adapterFor(model);
     const plan = await planFor(workbook, 'Support');
     await workbook.createTeamSheet(plan);
     const lists = plan.lists.map((list) => (list.name === LIST_NAMES.parent ? { ...list, values: ['OBJ-1', '2027'] } : list));
     model.stats.reset();
-    expect(await workbook.refreshChoiceLists(lists)).toBe(true);
-    expect(model.stats.syncs).toBe(2);
+    expect(await workbook.refreshChoiceLists(() => lists)).toBe(true);
+    expect(model.stats.syncs).toBe(3);
     const cells = sheetOf(model, LISTS_SHEET)!.cells;
     expect([cells.A2?.value, cells.A3?.value, cells.A4]).toEqual(['OBJ-1', '2027', undefined]);
     expect(model.snapshot().names.find((item) => item.name === LIST_NAMES.parent)).toEqual({ name: LIST_NAMES.parent, visible: false, formula: "='KPI Align Lists'!$A$2:$A$3" });
@@ -222,8 +222,46 @@ describe('refreshChoiceLists', () => {
     const workbook = adapterFor(model);
     const plan = await planFor(workbook, 'Support');
     await workbook.createTeamSheet(plan);
-    await workbook.refreshChoiceLists(plan.lists.map((list) => ({ ...list, values: list.name === LIST_NAMES.parent ? [] : list.values })));
+    await workbook.refreshChoiceLists(() => plan.lists.map((list) => ({ ...list, values: list.name === LIST_NAMES.parent ? [] : list.values })));
     expect(model.snapshot().names.find((item) => item.name === LIST_NAMES.parent)!.formula).toBe("='KPI Align Lists'!$A$2:$A$2");
     expect(sheetOf(model, LISTS_SHEET)!.cells.A2).toBeUndefined();
+  });
+
+  test("keeps the level the lists were made for: a Department sheet's Parent list stays Department after a check", async () => {
+    const model = exampleModel();
+    const workbook = adapterFor(model);
+    const report = checkTables(EXAMPLE_TABLES, { asOf: EXAMPLE_AS_OF });
+    const names = await workbook.listNames();
+    const planned = planTeamSheet(report, { team: 'Finance Ops', level: 'Department', ...names });
+    if (!planned.ok) throw new Error(planned.error);
+    await workbook.createTeamSheet(planned.plan);
+    const asked: string[] = [];
+    await workbook.refreshChoiceLists((level) => {
+      asked.push(level);
+      return choiceLists(report, level);
+    });
+    expect(asked).toEqual(['Department']);
+    const cells = sheetOf(model, LISTS_SHEET)!.cells;
+    expect(cells.A1?.value).toBe('Parent choices (Department)');
+    const department = parentChoices(report, 'Department');
+    expect(department).not.toEqual(parentChoices(report, 'Team'));
+    expect(department.map((_, index) => cells[`A${index + 2}`]?.value)).toEqual(department);
+  });
+
+  test('a heading someone overwrote falls back to Team', async () => {
+    const model = exampleModel();
+    const workbook = adapterFor(model);
+    const plan = await planFor(workbook, 'Support');
+    await workbook.createTeamSheet(plan);
+    await model.host.run(async (context) => {
+      context.workbook.worksheets.getItem(LISTS_SHEET).getRange('A1').values = [['my notes']];
+      await context.sync();
+    });
+    const asked: string[] = [];
+    await workbook.refreshChoiceLists((level) => {
+      asked.push(level);
+      return plan.lists;
+    });
+    expect(asked).toEqual(['Team']);
   });
 });

@@ -1,7 +1,7 @@
 /** A KpiAlignWorkbook in memory, recording every call, for the pane's tests. */
 
 import example from '../../examples/scorecard.json';
-import type { CascadeReport, ChoiceList, ImportPlan, Issue, OwnerSummary, SettingsInput, SourceTable, TeamSheetPlan } from '../../src/core';
+import { levelOfParentHeading, type CascadeReport, type ChoiceList, type ImportPlan, type Issue, type OwnerSummary, type SettingsInput, type SourceTable, type TeamLevel, type TeamSheetPlan } from '../../src/core';
 import type {
   Capabilities, ImportOutcome, KpiAlignWorkbook, MarkOutcome, OwnerReportLayout, PreparedImport, ProgressListener, RemoveOutcome,
   SampleScorecard, WriteOutcome,
@@ -92,10 +92,10 @@ export class FakeWorkbook implements KpiAlignWorkbook {
       this.lists = plan.lists;
     });
   }
-  refreshChoiceLists(lists: ChoiceList[]): Promise<boolean> {
-    return this.call('refreshChoiceLists', [lists], () => {
+  refreshChoiceLists(listsFor: (level: TeamLevel) => ChoiceList[]): Promise<boolean> {
+    return this.call('refreshChoiceLists', [listsFor], () => {
       if (this.lists === null) return false;
-      this.lists = lists;
+      this.lists = listsFor(levelOfParentHeading(this.lists[0]?.heading) ?? 'Team');
       return true;
     });
   }

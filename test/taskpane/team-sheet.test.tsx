@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { checkTables, type ChoiceList, type SourceTable, type TeamSheetPlan } from '../../src/core';
+import { checkTables, type ChoiceList, type SourceTable, type TeamLevel, type TeamSheetPlan } from '../../src/core';
 import { ExcelActionError } from '../../src/excel/types';
 import { EXAMPLE_AS_OF, EXAMPLE_TABLES, FakeWorkbook } from './fake-workbook';
 import { checkNow, clickButton, renderPane } from './render';
@@ -53,10 +53,11 @@ describe('New team sheet', () => {
     expect(parents.values.every((id) => levelOf(id) !== 'Department' && levelOf(id) !== 'Team')).toBe(true);
     expect(workbook.callsTo('selectCell').map((call) => call.args)).toEqual([['Department Marketing', 'A2']]);
     expect(screen.getByText(new RegExp(`^The sheet "Department Marketing" holds the table DepartmentMarketing; its Parent dropdown offers ${parents.values.length} IDs`))).toBeTruthy();
-    // The pane checked the workbook with the new sheet, and the lists follow that level from now on.
+    // The pane checked the workbook with the new sheet, and the lists keep the level their heading records.
     expect(workbook.callsTo('readCascade').length).toBeGreaterThanOrEqual(2);
-    const refreshed = workbook.callsTo('refreshChoiceLists').at(-1)?.args[0] as ChoiceList[];
-    expect(refreshed[0].heading).toBe('Parent choices (Department)');
+    expect(workbook.callsTo('refreshChoiceLists').length).toBeGreaterThanOrEqual(1);
+    expect(workbook.lists?.[0].heading).toBe('Parent choices (Department)');
+    expect(workbook.lists?.[0].values).toEqual(parents.values);
     expect(screen.getByText(/^Checked 8 objectives and 59 KPIs in 6 tables/)).toBeTruthy();
   });
 
@@ -89,7 +90,9 @@ describe('New team sheet', () => {
     const { workbook } = await renderPane();
     await checkNow();
     const [first] = workbook.callsTo('refreshChoiceLists');
-    const lists = first.args[0] as ChoiceList[];
+    // The pane hands over the lists of whichever level the workbook's Parent list was made for.
+    const lists = (first.args[0] as (level: TeamLevel) => ChoiceList[])('Team');
+    expect((first.args[0] as (level: TeamLevel) => ChoiceList[])('Department')[0].heading).toBe('Parent choices (Department)');
     expect(lists[0].heading).toBe('Parent choices (Team)');
     expect(lists.map((list) => list.heading)).toEqual(['Parent choices (Team)', 'Level choices', 'Direction choices', 'Rollup choices', 'Frequency choices']);
     expect(workbook.lists).toBeNull();

@@ -96,11 +96,6 @@ export function useCascade(workbook: KpiAlignWorkbook, options: CascadeOptions =
   const reportRef = useRef<CascadeReport | null>(null);
   const settingsLoaded = useRef<Promise<void>>(Promise.resolve());
   const markIssuesRef = useRef(false);
-  /**
-   * The level the Parent dropdown serves. The workbook has one Parent list, so it offers the IDs a KPI
-   * of one level may align to: the level of the last team sheet made here, Team until then.
-   */
-  const parentLevelRef = useRef<TeamLevel>('Team');
   /** A problem met after a check (refreshing the lists, marking the cells), shown once the action ends. */
   const afterCheckNotice = useRef<Notice | null>(null);
   const mounted = useRef(true);
@@ -162,7 +157,8 @@ export function useCascade(workbook: KpiAlignWorkbook, options: CascadeOptions =
   const bringWorkbookInLine = useCallback(async (next: CascadeReport) => {
     if (capabilities.teamSheet.available) {
       try {
-        await workbook.refreshChoiceLists(choiceLists(next, parentLevelRef.current));
+        // The workbook has one Parent list, for the level its heading records (that of the last team sheet made).
+        await workbook.refreshChoiceLists((level) => choiceLists(next, level));
       } catch (error) {
         afterCheckNotice.current = failureNotice('lists', error);
       }
@@ -335,7 +331,6 @@ export function useCascade(workbook: KpiAlignWorkbook, options: CascadeOptions =
         const { plan } = planned;
         onProgress(0, 0, `Creating the sheet ${plan.sheet}…`);
         await workbook.createTeamSheet(plan);
-        parentLevelRef.current = level;
         await readAndCheck();
         await workbook.selectCell(plan.sheet, TEAM_SHEET_FIRST_CELL);
         return teamSheetNotice(plan.sheet, plan.table, plan.lists[0]?.values.length ?? 0);
