@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, copy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { columnLetters, COMPUTED_COLUMNS, GUARD_TEXT, parseCellAddress } from '../../src/core';
 import { readWorkbook } from '../../src/xlsx';
 import { AS_OF, EXAMPLE, runChecker } from './run';
 
@@ -10,6 +11,15 @@ const parts = (path: string) => {
   const entries = unzipSync(readFileSync(path));
   return Object.fromEntries(Object.entries(entries).map(([name, bytes]) => [name, strFromU8(bytes)]));
 };
+
+/** The ranges of every guard KPI Align wrote (a custom validation with its title), over all worksheets. */
+const guardedRanges = (path: string) =>
+  Object.entries(parts(path))
+    .filter(([name]) => name.startsWith('xl/worksheets/'))
+    .flatMap(([, xml]) => [...xml.matchAll(/<dataValidation (?=[^>]*type="custom")(?=[^>]*errorTitle="([^"]*)")[^>]*sqref="([^"]*)"/g)])
+    .filter((match) => match[1] === GUARD_TEXT.title)
+    .flatMap((match) => match[2].split(' '))
+    .sort();
 
 describe('--write on the example', () => {
   const output = join(folder, 'scorecard-results.xlsx');
@@ -54,6 +64,23 @@ describe('--write on the example', () => {
     const first = readWorkbook(readFileSync(output), 'x');
     const second = readWorkbook(readFileSync(again), 'x');
     expect(second).toEqual(first);
+    expect(readFileSync(again).equals(readFileSync(output))).toBe(true); // the guard too: replaced, not added to
+  });
+
+  test("the computed columns' data cells, and only they, refuse typing, as in the add-in", () => {
+    const computed = new Set(COMPUTED_COLUMNS.map((column) => column.header as string));
+    const expected = readWorkbook(readFileSync(output), 'out')
+      .filter((table) => table.table !== null)
+      .map((table) => {
+        const origin = parseCellAddress(table.origin)!;
+        const ours = table.header.flatMap((header, i) => (computed.has(String(header)) ? [origin.column + i] : []));
+        expect(ours).toHaveLength(8);
+        expect(ours[7] - ours[0]).toBe(7);
+        return `${columnLetters(ours[0])}${origin.row + 1}:${columnLetters(ours[7])}${origin.row + table.rows.length}`;
+      })
+      .sort();
+    expect(expected).toHaveLength(5);
+    expect(guardedRanges(output)).toEqual(expected);
   });
 
   test('the written workbook checks exactly like the original: computed columns are never read as input', async () => {
@@ -94,6 +121,13 @@ describe('--write keeps the rest of the workbook', () => {
     expect(sheets).toContain('<conditionalFormatting');
     expect(sheets).toMatch(/<f>[^<]+<\/f>/);
     expect(after['xl/workbook.xml']).toMatch(/<definedName name="[^_][^"]*"/);
+  });
+
+  test("the person's validation is kept as written, beside the guard on our columns", () => {
+    const theirs = /<dataValidation sqref="C2:C5"[^>]*>.*?<\/dataValidation>/.exec(parts(input)['xl/worksheets/sheet1.xml'])![0];
+    const sheet = parts(output)['xl/worksheets/sheet1.xml'];
+    expect(sheet).toContain(`<dataValidations count="2">${theirs}<dataValidation type="custom"`);
+    expect(guardedRanges(output)).toEqual(['J2:Q5']);
   });
 
   test("a person's Status column is left alone; ours is added beside it", () => {

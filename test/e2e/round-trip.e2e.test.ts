@@ -3,7 +3,7 @@
  * sheet (its table in the grid, its Parent dropdown fed by the hidden lists sheet), importing team
  * workbooks (the plan first, then the sheets in the grid and the issues updated; a duplicate ID
  * refused), marking the issue cells, and the owners view with its report. Saves the guides'
- * screenshots in docs/images.
+ * screenshots (test-output/images; docs/images with UPDATE_DOC_IMAGES=1).
  *
  * Runs when Chromium is installed (/usr/bin/chromium, or CHROMIUM=/path), like preview.e2e.test.ts.
  */
@@ -16,7 +16,11 @@ import { checkTables, LIST_NAMES, LISTS_SHEET, parentChoices, type SourceTable }
 import type { WorkbookSnapshot } from '../../src/preview/excel-model';
 import { describeInChromium, openPreview, root, type PreviewPage } from './preview-harness';
 
-const IMAGES = join(root, 'docs', 'images');
+/**
+ * The guides' screenshots: written to test-output/ on every run, and into docs/images only when
+ * asked (UPDATE_DOC_IMAGES=1 npx jest test/e2e/round-trip), so that a test run leaves the tree clean.
+ */
+const IMAGES = process.env.UPDATE_DOC_IMAGES ? join(root, 'docs', 'images') : join(root, 'test-output', 'images');
 const TEAM = join(root, 'examples', 'team');
 const report = checkTables(example.tables as SourceTable[], { asOf: example.asOf });
 

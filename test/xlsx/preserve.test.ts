@@ -42,11 +42,14 @@ describe('writing preserve.xlsx', () => {
     expect(rewritten.length - original.length).toBe(3 * 5); // 3 columns x (header + 4 rows)
   });
 
-  it('keeps the frozen pane, conditional formatting, data validation, comments link, formulas and table part', () => {
+  it('keeps the frozen pane, conditional formatting, data validation, comments link, formulas and table part; adds only our guard', () => {
     const sheet = text(after, 'xl/worksheets/sheet1.xml');
     const original = text(before, 'xl/worksheets/sheet1.xml');
     const tail = (xml: string) => xml.slice(xml.indexOf('</sheetData>'));
-    expect(tail(sheet)).toBe(tail(original));
+    // The only change after the cells: our guard appended to the person's validations, and their count.
+    const guard = /<dataValidation type="custom"[^>]*><formula1>FALSE<\/formula1><\/dataValidation>/.exec(sheet)![0];
+    const withGuard = tail(original).replace('<dataValidations count="1">', '<dataValidations count="2">').replace('</dataValidations>', `${guard}</dataValidations>`);
+    expect(tail(sheet)).toBe(withGuard);
     expect(sheet).toContain('<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>');
     expect(sheet).toContain('<conditionalFormatting sqref="F2:F5">');
     expect(sheet).toContain('<dataValidation sqref="C2:C5"');
