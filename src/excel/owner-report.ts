@@ -1,7 +1,8 @@
 /**
  * The owner report: one sheet per owner ("Owner - Ann Lee") or one sheet ("Owner report") with a
  * block per owner. A block is the owner's name, the count of each status and the mean score, then a
- * row per KPI: ID, Name, Status, Score, Expected, Contribution, Required actual, Note, Issues.
+ * row per KPI: ID, Name, Status, Score, Expected, Contribution, Required actual, Note, Issues, the
+ * Status cells in the colours of the written results.
  *
  * Our report sheets are recognised by hidden names `_KPIAlign_Report_<n>`, one per sheet, each a
  * reference to the sheet's A1: Excel keeps a reference pointing at its sheet when the sheet is
@@ -16,6 +17,7 @@ import {
   parseReference, sameName, serialFromIso, sheetReference, STATUSES, uniqueName, type OwnerKpi, type OwnerSummary,
 } from '../core';
 import { columnLetters } from '../core';
+import { statusRule, STATUS_COLORS } from './cells';
 import type { OwnerReportLayout } from './types';
 
 export const REPORT_NAME_PREFIX = '_KPIAlign_Report_';
@@ -31,7 +33,12 @@ interface Line {
   cells: Cell[];
   /** Number formats by column index. */
   formats?: Record<number, string>;
+  /** A KPI's row: its Status cell takes the Status colours, as in the written results. */
+  kpi?: boolean;
 }
+
+/** The KPI rows' Status column (C). */
+const STATUS_COLUMN = 2;
 
 /** A sheet name for an owner: Excel's forbidden characters taken out, at most 31 characters, unique. */
 export function ownerSheetName(owner: string, taken: readonly string[]): string {
@@ -123,6 +130,7 @@ function kpiLine(kpi: OwnerKpi): Line {
       number(kpi.required), text(kpi.requiredNote), text(kpi.issues.join(', ')),
     ],
     formats: Object.fromEntries([...KPI_PERCENT_COLUMNS].map((column) => [column, PERCENT])),
+    kpi: true,
   };
 }
 
@@ -142,5 +150,27 @@ function writeLines(sheet: Excel.Worksheet, lines: readonly Line[]): void {
   sheet.getRange(address).values = lines.map((line) => Array.from({ length: width }, (_, c) => line.cells[c] ?? ''));
   if (lines.some((line) => line.formats)) {
     sheet.getRange(address).numberFormat = lines.map((line) => Array.from({ length: width }, (_, c) => line.formats?.[c] ?? null));
+  }
+  colourStatuses(sheet, lines);
+}
+
+/**
+ * The Status cells of each run of KPI rows take the colours of the written results (cells.ts), by
+ * one rule per status on the run, so that a person who edits a status sees the colour follow.
+ */
+function colourStatuses(sheet: Excel.Worksheet, lines: readonly Line[]): void {
+  const letter = columnLetters(STATUS_COLUMN + 1);
+  for (let start = 0; start < lines.length; start++) {
+    if (!lines[start].kpi) continue;
+    let end = start;
+    while (end + 1 < lines.length && lines[end + 1].kpi) end++;
+    const formats = sheet.getRange(`${letter}${start + 1}:${letter}${end + 1}`).conditionalFormats;
+    for (const status of STATUSES) {
+      const rule = formats.add('CellValue').cellValue;
+      rule.format.fill.color = STATUS_COLORS[status].fill;
+      rule.format.font.color = STATUS_COLORS[status].font;
+      rule.rule = statusRule(status);
+    }
+    start = end;
   }
 }

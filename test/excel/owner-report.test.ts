@@ -55,6 +55,12 @@ describe('one sheet per owner', () => {
     expect(cells.G8.value).toBe(1800);
     expect(cells.G8.numberFormat).toBeUndefined();
     expect(cells.I8.value).toBe('stale-actual, invalid-number');
+    // The Status cells of the KPI rows, and only those, take the written results' colours.
+    expect(cells.C8).toMatchObject({ fill: '#FFC7CE', font: '#9C0006' });
+    expect(cells.C9).toMatchObject({ fill: '#C6EFCE', font: '#006100' });
+    expect(cells.C4.fill).toBeUndefined();
+    const rules = model.snapshot().conditionalFormats.filter((format) => format.sheet === 'Owner - Ann Lee');
+    expect(rules.map((format) => format.address)).toEqual(Array(5).fill('C8:C9'));
     const bo = sheet(model, 'Owner - Bo Chen Ops').cells;
     expect(bo.D8?.value ?? '').toBe('');
     expect(bo.H8.value).toBe('No actual can bring the parent to 100%.');
