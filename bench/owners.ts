@@ -5,7 +5,7 @@
  */
 
 import { checkTables, ownerSummaries, settingsOrThrow, serialFromIso } from '../src/core';
-import { requiredActuals } from '../src/functions/required';
+import { ownersWithRequired } from '../src/functions/required';
 import { generateCascade, GENERATED_AS_OF } from './generate-cascade';
 import { BenchmarkSection, formats, Row } from './section';
 
@@ -26,8 +26,7 @@ export const ownersBenchmark: BenchmarkSection = {
       const grouped = ownerSummaries(report);
       const groupMs = now() - start;
       start = now();
-      const required = requiredActuals(tables, report);
-      const withRequired = ownerSummaries(report, (node) => required(node.id));
+      const withRequired = ownersWithRequired(report, tables);
       const requiredMs = now() - start;
       const behind = withRequired.reduce((sum, owner) => sum + owner.behind, 0);
       rows.push({ nodes, owners: grouped.length, behind, groupMs, requiredMs, perKpiMs: behind > 0 ? requiredMs / behind : null });

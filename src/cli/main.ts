@@ -9,7 +9,8 @@ import { processTerminal, Terminal } from './terminal';
 import { settingsFor } from './settings';
 import { runTemplate } from './template';
 import { jsonReport } from './json-report';
-import { ownersOf, renderOwners } from './owners-report';
+import { renderOwners } from './owners-report';
+import { ownersWithRequired } from '../functions/required';
 import { renderTextReport } from './text-report';
 import { writeResults } from './write';
 
@@ -62,7 +63,7 @@ async function check(options: CheckOptions, terminal: Terminal): Promise<number>
       for (const note of notes) terminal.err(`kpi-align: ${note.message}\n`);
     }
     if (options.owners && rows > PROGRESS_ROWS) progress('Working out the actuals the KPIs behind need…');
-    const owners = options.owners ? ownersOf(report, tables) : undefined;
+    const owners = options.owners ? ownersWithRequired(report, tables) : undefined;
     const sections = owners ? [renderOwners(owners, terminal, workbooks.length > 1)] : [];
     terminal.out(options.json ? `${JSON.stringify(jsonReport(report, owners), null, 2)}\n` : renderTextReport(report, terminal, sections));
     if (options.write && !options.json) terminal.out(`Wrote ${options.write}.\n`);

@@ -1,8 +1,7 @@
 /** `check --owners` as text: per owner, the status counts, then each KPI behind with what it needs. */
 
-import { isBehind, ownerSummaries, STATUSES } from '../core';
-import type { CascadeReport, OwnerKpi, OwnerSummary, SourceTable } from '../core';
-import { requiredActuals } from '../functions/required';
+import { isBehind, STATUSES } from '../core';
+import type { OwnerKpi, OwnerSummary } from '../core';
 import { paint, Terminal } from './terminal';
 import { percent, place, STATUS_COLOUR } from './text-report';
 
@@ -34,10 +33,4 @@ export function renderOwners(owners: readonly OwnerSummary[], terminal: Terminal
     }
   }
   return lines.join('\n');
-}
-
-/** The owners of a checked cascade, each KPI behind with the actual KPI.REQUIRED gives it. */
-export function ownersOf(report: CascadeReport, tables: readonly SourceTable[]): OwnerSummary[] {
-  const required = requiredActuals(tables, report);
-  return ownerSummaries(report, (node) => required(node.id));
 }

@@ -5,8 +5,8 @@
  * `checkTables` on that subtree. A search that cannot bring the parent to 1 gives #N/A.
  */
 
-import { checkTables, fieldForHeader, idKey, INVALID, parseDirection, parseNumber, parseRollup, settingsOrThrow } from '../core';
-import type { CascadeReport, CellValue, NodeReport, RequiredActual, Settings, SourceTable } from '../core';
+import { checkTables, fieldForHeader, idKey, INVALID, ownerSummaries, parseDirection, parseNumber, parseRollup, settingsOrThrow } from '../core';
+import type { CascadeReport, CellValue, NodeReport, OwnerSummary, RequiredActual, Settings, SourceTable } from '../core';
 import { rangeBand } from '../core';
 import { Cascade, cascadeOfTables } from './cascade-args';
 import { isFunctionError, notAvailable } from './errors';
@@ -37,6 +37,12 @@ export function requiredActuals(tables: readonly SourceTable[], report: CascadeR
     const found = findNode(cascade, id);
     return requiredOf(isFunctionError(found) ? found : requiredActual(cascade, found));
   };
+}
+
+/** The owners of a checked cascade, each KPI behind with its required actual: `check --owners` and the owner report. */
+export function ownersWithRequired(report: CascadeReport, tables: readonly SourceTable[]): OwnerSummary[] {
+  const required = requiredActuals(tables, report);
+  return ownerSummaries(report, (node) => required(node.id));
 }
 
 /** The settings a report was computed with (its as-of date does not enter a score). */

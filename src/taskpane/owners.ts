@@ -7,6 +7,8 @@
 import { isBehind, ownerSummaries, type CascadeReport, type OwnerSummary, type RequiredActual, type SourceTable } from '../core';
 import { requiredActuals } from '../functions/required';
 
+export { ownersWithRequired } from '../functions/required';
+
 export type RequiredOf = (id: string) => RequiredActual;
 
 /** Every owner and their KPIs, without required actuals. */
@@ -29,10 +31,4 @@ export function withRequired(owner: OwnerSummary, required: RequiredOf): OwnerSu
       return { ...kpi, required: needed.value, requiredNote: needed.value === null ? needed.note : null };
     }),
   };
-}
-
-/** Every owner with required actuals: what the owner report writes. */
-export function ownersWithRequired(report: CascadeReport, tables: readonly SourceTable[]): OwnerSummary[] {
-  const required = requiredOf(report, tables);
-  return ownersOf(report).map((owner) => withRequired(owner, required));
 }

@@ -2,7 +2,7 @@
  * The team template writer: read back with our own reader, its XML checked part by part, and (where
  * /usr/bin/python3 has openpyxl: always on CI) opened and saved by openpyxl, a real tool.
  */
-import { spawnSync } from 'node:child_process';
+import { describeWithOpenpyxl, runPython } from '../support/openpyxl';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,10 +187,6 @@ describe('the package', () => {
   });
 });
 
-const PYTHON = '/usr/bin/python3';
-const openpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' });
-const haveOpenpyxl = openpyxl.status === 0;
-
 /** Loads the template with openpyxl, saves it, loads the copy, and prints what both saw. */
 const OPENPYXL_SCRIPT = `
 import json, sys, openpyxl
@@ -208,26 +204,13 @@ openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])
 print(json.dumps({"loaded": first, "saved": seen(sys.argv[2])}))
 `;
 
-describe('openpyxl, a real tool', () => {
-  if (!haveOpenpyxl) {
-    const note = `${PYTHON} with openpyxl not found`;
-    if (process.env.CI) {
-      test('openpyxl is installed', () => {
-        throw new Error(`${note}: CI must install python3-openpyxl (see .ci/run).`);
-      });
-    } else {
-      test.skip(`opens and saves the template (${note}; install python3-openpyxl)`, () => undefined);
-    }
-    return;
-  }
+describeWithOpenpyxl('opens and saves the template', () => {
 
   test('opens the template, sees the table, the validations, the hidden sheet and names, and keeps them on save', () => {
     const folder = mkdtempSync(join(tmpdir(), 'kpi-align-template-'));
     const input = join(folder, 'team.xlsx');
     writeFileSync(input, bytes);
-    const run = spawnSync(PYTHON, ['-c', OPENPYXL_SCRIPT, input, join(folder, 'saved.xlsx')], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    const { loaded, saved } = JSON.parse(run.stdout);
+    const { loaded, saved } = JSON.parse(runPython(OPENPYXL_SCRIPT, [input, join(folder, 'saved.xlsx')]));
     expect(loaded.sheets).toEqual([['Team Marketing', 'visible'], [LISTS_SHEET, 'hidden']]);
     expect(loaded.tables).toEqual([['TeamMarketing', 'A1:S2']]);
     expect(loaded.validations).toEqual(

@@ -3,7 +3,7 @@
  * how a rerun replaces it and moves it with our columns, that a person's validations stay exactly as
  * they were, and (where /usr/bin/python3 has openpyxl: always on CI) that openpyxl reads it.
  */
-import { spawnSync } from 'node:child_process';
+import { describeWithOpenpyxl, runPython } from '../support/openpyxl';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -258,9 +258,6 @@ describe('an earlier guard', () => {
   });
 });
 
-const PYTHON = '/usr/bin/python3';
-const haveOpenpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0;
-
 /** Loads a workbook with openpyxl, saves it, and prints the first sheet's validations as it saw them. */
 const OPENPYXL_SCRIPT = `
 import json, sys, openpyxl
@@ -271,27 +268,14 @@ wb.save(sys.argv[2])
 print(json.dumps(seen))
 `;
 
-describe('openpyxl, a real tool', () => {
-  if (!haveOpenpyxl) {
-    const note = `${PYTHON} with openpyxl not found`;
-    if (process.env.CI) {
-      test('openpyxl is installed', () => {
-        throw new Error(`${note}: CI must install python3-openpyxl (see .ci/run).`);
-      });
-    } else {
-      test.skip(`reads the guard (${note}; install python3-openpyxl)`, () => undefined);
-    }
-    return;
-  }
+describeWithOpenpyxl('reads the guard', () => {
 
   test("opens the output and sees the person's validation and ours; a rewrite of its copy keeps one guard", () => {
     const input = fixture('preserve.xlsx');
     const write: TableWrite = { sheet: 'Scorecard', table: 'Cascade', columns: columnsFor(4) };
     const folder = mkdtempSync(join(tmpdir(), 'kpi-align-guard-'));
     writeFileSync(join(folder, 'out.xlsx'), writeComputedColumns(input, [write]).bytes);
-    const run = spawnSync(PYTHON, ['-c', OPENPYXL_SCRIPT, join(folder, 'out.xlsx'), join(folder, 'saved.xlsx')], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual([
+    expect(JSON.parse(runPython(OPENPYXL_SCRIPT, [join(folder, 'out.xlsx'), join(folder, 'saved.xlsx')]))).toEqual([
       ['list', '"Objective,Department,Team,Individual"', null, 'C2:C5', null, null],
       ['custom', 'FALSE', 'stop', 'J2:M5', GUARD_TEXT.title, GUARD_TEXT.title],
     ]);
