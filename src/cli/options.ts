@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { resolveSettings, Settings, SettingsInput } from '../core';
-import { parseTemplateCommandLine, type TemplateOptions } from './template-options';
+import { filesNamedTwice, parseTemplateCommandLine, type TemplateOptions } from './template-options';
 
 export type { TemplateOptions };
 
@@ -97,12 +97,7 @@ export function parseCommandLine(argv: string[], now: Date = new Date()): Parsed
   if (command !== 'check') return { command: 'usage-error', message: `Unknown command "${command}"; the commands are "check" and "template".` };
   if (files.length === 0) return { command: 'usage-error', message: 'Name at least one .xlsx file to check.' };
 
-  const errors: string[] = [];
-  const seen = new Set<string>();
-  for (const file of files) {
-    if (seen.has(file)) errors.push(`${file} is named twice; each workbook is read once.`);
-    seen.add(file);
-  }
+  const errors = filesNamedTwice(files);
   const onTrack = ratio('on-track', values['on-track'], errors);
   const atRisk = ratio('at-risk', values['at-risk'], errors);
   const scoreCap = ratio('cap', values.cap, errors);

@@ -13,6 +13,17 @@ export interface TemplateOptions {
   now: Date;
 }
 
+/** A sentence for each workbook named more than once (check's files, template's --from): each is read once. */
+export function filesNamedTwice(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const errors: string[] = [];
+  for (const file of files) {
+    if (seen.has(file)) errors.push(`${file} is named twice; each workbook is read once.`);
+    seen.add(file);
+  }
+  return errors;
+}
+
 /** Reads the arguments after `template`. */
 export function parseTemplateCommandLine(argv: string[], now: Date): ParsedCommand {
   let parsed;
@@ -41,11 +52,7 @@ export function parseTemplateCommandLine(argv: string[], now: Date): ParsedComma
   if (!level) errors.push(`--level "${values.level}" is not a level for a team sheet; use ${TEAM_LEVELS.join(', ')}.`);
   const from = values.from ?? [];
   if (from.length === 0) errors.push("Name finance's workbook with --from FINANCE.xlsx.");
-  const seen = new Set<string>();
-  for (const file of from) {
-    if (seen.has(file)) errors.push(`${file} is named twice; each workbook is read once.`);
-    seen.add(file);
-  }
+  errors.push(...filesNamedTwice(from));
   const output = values.output ?? '';
   if (output === '') errors.push('Name the new workbook with -o TEAM.xlsx.');
   else if (!/\.xlsx$/i.test(output)) errors.push(`-o needs an .xlsx file name, not "${output}".`);
