@@ -27,7 +27,7 @@ export {
   parentListHeading, levelOfParentHeading,
 } from './team-sheet';
 export type { TeamLevel, ChoiceList, ColumnHelp, TeamSheetPlan, TeamSheetRequest, TeamSheetResult } from './team-sheet';
-export { ownerSummaries, isBehind, NO_OWNER } from './owners';
+export { ownerSummaries, isBehind, withRequiredActual, NO_OWNER } from './owners';
 export type { RequiredActual } from './owners';
 export { planImport, IMPORT_MESSAGES } from './import-plan';
 export type { ImportTarget, IncomingWorkbook } from './import-plan';

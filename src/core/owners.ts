@@ -51,9 +51,13 @@ export function ownerSummaries(report: CascadeReport, required?: (node: NodeRepo
     .map(([, group]) => summary(group.owner, group.kpis));
 }
 
+/** The KPI with its required actual; the note is kept only when there is no value. */
+export function withRequiredActual(kpi: OwnerKpi, needed: RequiredActual): OwnerKpi {
+  return { ...kpi, required: needed.value, requiredNote: needed.value === null ? needed.note : null };
+}
+
 function ownerKpi(node: NodeReport, required?: (node: NodeReport) => RequiredActual): OwnerKpi {
-  const needed = required && isBehind(node.status) ? required(node) : { value: null, note: null };
-  return {
+  const kpi: OwnerKpi = {
     id: node.id,
     name: node.name,
     level: node.level,
@@ -66,10 +70,11 @@ function ownerKpi(node: NodeReport, required?: (node: NodeReport) => RequiredAct
     score: node.score,
     expected: node.expected,
     contribution: node.contribution,
-    required: needed.value,
-    requiredNote: needed.value === null ? needed.note : null,
+    required: null,
+    requiredNote: null,
     issues: node.issues,
   };
+  return required && isBehind(node.status) ? withRequiredActual(kpi, required(node)) : kpi;
 }
 
 function summary(owner: string, kpis: OwnerKpi[]): OwnerSummary {

@@ -4,7 +4,7 @@
  * tab asks for it only for the owner on screen, and the owner report for everyone.
  */
 
-import { isBehind, ownerSummaries, type CascadeReport, type OwnerSummary, type RequiredActual, type SourceTable } from '../core';
+import { isBehind, ownerSummaries, withRequiredActual, type CascadeReport, type OwnerSummary, type RequiredActual, type SourceTable } from '../core';
 import { requiredActuals } from '../functions/required';
 
 export { ownersWithRequired } from '../functions/required';
@@ -25,10 +25,6 @@ export function requiredOf(report: CascadeReport, tables: readonly SourceTable[]
 export function withRequired(owner: OwnerSummary, required: RequiredOf): OwnerSummary {
   return {
     ...owner,
-    kpis: owner.kpis.map((kpi) => {
-      if (!isBehind(kpi.status)) return kpi;
-      const needed = required(kpi.id);
-      return { ...kpi, required: needed.value, requiredNote: needed.value === null ? needed.note : null };
-    }),
+    kpis: owner.kpis.map((kpi) => (isBehind(kpi.status) ? withRequiredActual(kpi, required(kpi.id)) : kpi)),
   };
 }
