@@ -53,7 +53,7 @@ export type Range = unknown[][];
 /** A computed cascade and what the functions look up in it. */
 export interface Cascade {
   report: CascadeReport;
-  /** The tables the engine read (only the cells of the reading's columns). */
+  /** The tables the engine read: from ranges, only the cells of the reading's columns; from a host, its own tables. */
   tables: SourceTable[];
   /** Report nodes by ID key; more than one means `duplicate-id`. */
   byKey: Map<string, NodeReport[]>;
