@@ -1,8 +1,8 @@
 /** The checker's command line: `kpi-align check FILE... [options]`, read and validated. */
 
-import { parseArgs } from 'node:util';
 import { resolveSettings, Settings, SettingsInput } from '../core';
-import { filesNamedTwice, parseTemplateCommandLine, type TemplateOptions } from './template-options';
+import { filesNamedTwice, readArguments } from './arguments';
+import { parseTemplateCommandLine, type TemplateOptions } from './template-options';
 
 export type { TemplateOptions };
 
@@ -70,26 +70,18 @@ function ratio(name: string, text: string | undefined, errors: string[]): number
 export function parseCommandLine(argv: string[], now: Date = new Date()): ParsedCommand {
   // template has options of its own; check's would refuse them.
   if (argv[0] === 'template') return parseTemplateCommandLine(argv.slice(1), now);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        'as-of': { type: 'string' },
-        'on-track': { type: 'string' },
-        'at-risk': { type: 'string' },
-        cap: { type: 'string' },
-        write: { type: 'string' },
-        owners: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    return { command: 'usage-error', message: (error as Error).message };
-  }
+  const parsed = readArguments(argv, {
+    json: { type: 'boolean' },
+    'as-of': { type: 'string' },
+    'on-track': { type: 'string' },
+    'at-risk': { type: 'string' },
+    cap: { type: 'string' },
+    write: { type: 'string' },
+    owners: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  });
+  if (!parsed.ok) return { command: 'usage-error', message: parsed.message };
   const { values, positionals } = parsed;
   if (values.version) return { command: 'version' };
   if (values.help || positionals.length === 0) return { command: 'help' };

@@ -1,7 +1,7 @@
 /** The command line of `kpi-align template --team NAME --from FINANCE.xlsx -o TEAM.xlsx [--level Team]`. */
 
-import { parseArgs } from 'node:util';
 import { TEAM_LEVELS, type TeamLevel } from '../core';
+import { filesNamedTwice, readArguments } from './arguments';
 import type { ParsedCommand } from './options';
 
 export interface TemplateOptions {
@@ -13,35 +13,16 @@ export interface TemplateOptions {
   now: Date;
 }
 
-/** A sentence for each workbook named more than once (check's files, template's --from): each is read once. */
-export function filesNamedTwice(files: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const errors: string[] = [];
-  for (const file of files) {
-    if (seen.has(file)) errors.push(`${file} is named twice; each workbook is read once.`);
-    seen.add(file);
-  }
-  return errors;
-}
-
 /** Reads the arguments after `template`. */
 export function parseTemplateCommandLine(argv: string[], now: Date): ParsedCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        team: { type: 'string' },
-        level: { type: 'string' },
-        from: { type: 'string', multiple: true },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return { command: 'usage-error', message: (error as Error).message };
-  }
+  const parsed = readArguments(argv, {
+    team: { type: 'string' },
+    level: { type: 'string' },
+    from: { type: 'string', multiple: true },
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return { command: 'usage-error', message: parsed.message };
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
   const errors: string[] = [];
