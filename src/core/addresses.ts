@@ -38,40 +38,40 @@ const LOWER_CASE_BIT = 32;
 
 /** "XFD" → 16384 (any case); null when the text is not a column of the grid. */
 export function columnNumber(letters: string): number | null {
-  const column = scanColumn(letters, 0);
-  return column !== null && column.end === letters.length ? column.column : null;
+  return /^[A-Za-z]+$/.test(letters) ? (parseCellAddress(`${letters}1`)?.column ?? null) : null;
 }
 
-/** The column letters starting at `from`: their number and where they end; null when there are none or they pass XFD. */
-function scanColumn(text: string, from: number): { column: number; end: number } | null {
+/** Whether text starting and ending with these characters may have whitespace to trim (all whitespace is below 33 or above 126). */
+function mayNeedTrim(code: number): boolean {
+  return !(code > 32 && code < 127);
+}
+
+/**
+ * "AA12" or "$AA$12" → { column: 27, row: 12 }; null when the text is not a single cell of the grid.
+ * A hand scanner rather than a regular expression, trimming only when an end is not plain ASCII:
+ * the .xlsx reader calls it for every cell.
+ */
+export function parseCellAddress(address: string): { column: number; row: number } | null {
+  const text = mayNeedTrim(address.charCodeAt(0)) || mayNeedTrim(address.charCodeAt(address.length - 1)) ? address.trim() : address;
+  let i = text.charCodeAt(0) === DOLLAR ? 1 : 0;
+  const lettersStart = i;
   let column = 0;
-  let i = from;
   for (; i < text.length; i++) {
     const code = text.charCodeAt(i) & ~LOWER_CASE_BIT;
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
     if (column > MAX_COLUMN) return null;
   }
-  return i === from ? null : { column, end: i };
-}
-
-/**
- * "AA12" or "$AA$12" → { column: 27, row: 12 }; null when the text is not a single cell of the grid.
- * A hand scanner rather than a regular expression: the .xlsx reader calls it for every cell.
- */
-export function parseCellAddress(address: string): { column: number; row: number } | null {
-  const text = address.trim();
-  const column = scanColumn(text, text.charCodeAt(0) === DOLLAR ? 1 : 0);
-  if (column === null) return null;
-  const digitsStart = column.end + (text.charCodeAt(column.end) === DOLLAR ? 1 : 0);
-  if (text.length === digitsStart || text.length - digitsStart > 7) return null;
+  if (i === lettersStart) return null;
+  if (text.charCodeAt(i) === DOLLAR) i++;
+  if (text.length === i || text.length - i > 7) return null;
   let row = 0;
-  for (let i = digitsStart; i < text.length; i++) {
+  for (; i < text.length; i++) {
     const digit = text.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return null;
     row = row * 10 + digit;
   }
-  return row >= 1 && row <= MAX_ROW ? { column: column.column, row } : null;
+  return row >= 1 && row <= MAX_ROW ? { column, row } : null;
 }
 
 /** 27, 12 → "AA12". */
