@@ -59,6 +59,12 @@ describe('the 1900 system', () => {
     expect(serialFromParts(year, month, day)).toBeNull();
   });
 
+  test('a serial is read to the millisecond: a floating-point hair short of midnight is the next day, as text and as a Date', () => {
+    expect(isoFromSerial(46112.999_999_999_99)).toBe('2026-04-01');
+    expect(dateFromSerial(46112.999_999_999_99)).toEqual(utc(2026, 4, 1));
+    expect(isoFromSerial(46112.999)).toBe('2026-03-31');
+  });
+
   test('an invalid Date has no serial', () => {
     expect(serialFromDate(new Date(Number.NaN))).toBeNull();
   });
