@@ -7,9 +7,12 @@ export { RULES, RULE_CODES } from './rules';
 export type { RuleCode } from './rules';
 export { computeProgress, expectedProgress, scoreFromProgress, statusOf, clamp, rangeBand } from './formulas';
 export type { ProgressInput, ProgressResult } from './formulas';
-export { isoFromSerial, serialFromIso, serialFromDate, todaySerial } from './dates';
+export { isoFromSerial, serialFromIso, serialFromDate, serialFromParts, dateFromSerial, todaySerial } from './dates';
 export { parseNumber, parseDate, parseDirection, parseRollup, parseLevel, idKey, displayText, isBlank, INVALID } from './values';
-export { columnLetters, parseCellAddress, cellReference, sheetReference, splitSheetReference, parseReference } from './addresses';
+export {
+  MAX_COLUMN, MAX_ROW, columnLetters, columnNumber, parseCellAddress, cellAddress, parseRangeAddress, rangeAddress,
+  cellReference, sheetReference, joinSheetReference, splitSheetReference, parseReference,
+} from './addresses';
 export type { CellArea } from './addresses';
 export { COMPUTED_HEADERS, fieldForHeader, headerKey, mapHeaders } from './headers';
 export { computedColumns, COMPUTED_COLUMNS } from './writeback';

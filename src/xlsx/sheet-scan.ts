@@ -12,7 +12,7 @@
  * previous one), `<v>`, `<f>` and `<is>` children. Values are returned raw
  * (entities still encoded); cell-values.ts decodes them.
  */
-import { parseCellAddress } from './cell-address';
+import { parseCellAddress } from '../core/addresses';
 import { readAttributes } from './xml-text';
 
 export interface ScannedCell {
@@ -153,7 +153,7 @@ function scanCell(
   const position = ref === null ? null : parseCellAddress(ref);
   const style = Number(readAttribute(attributeText, 's') ?? 0);
   const cell: ScannedCell = {
-    col: position ? position.col : previousCol + 1,
+    col: position ? position.column : previousCol + 1,
     start,
     end: tagEnd,
     hasRef: position !== null,

@@ -1,6 +1,11 @@
 /**
  * A1 addresses as Excel writes and reads them. Rows and columns are 0-based inside the model
  * and 1-based in addresses, as in Excel.
+ *
+ * A declared independent oracle: this file is written from Excel's behaviour and must not import
+ * core, whose own A1 module (src/core/addresses.ts) the adapter and the .xlsx code use.
+ * test/core/a1-agreement.test.ts checks that the two agree on every address; a difference there is
+ * a question about Excel to settle, not a copy to align.
  */
 
 export interface Rect {
