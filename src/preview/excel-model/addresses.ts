@@ -36,7 +36,8 @@ export function rectName(rect: Rect): string {
 
 /** A sheet name as Excel writes it before "!": quoted unless it is a plain word that cannot be read as a cell. */
 export function quoteSheet(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[rRcC]\d*$/.test(name);
+  // Excel quotes what reads as an A1 cell (C3) or an R1C1 reference (R, C, R2, RC, R1C1, r2c3).
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[rR]\d*([cC]\d*)?$/.test(name) && !/^[cC]\d*$/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
