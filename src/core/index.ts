@@ -12,6 +12,8 @@ export { parseNumber, parseDate, parseDirection, parseRollup, parseLevel, idKey,
 export { columnLetters, parseCellAddress, cellReference, sheetReference, splitSheetReference, parseReference } from './addresses';
 export type { CellArea } from './addresses';
 export { COMPUTED_HEADERS, fieldForHeader, headerKey, mapHeaders } from './headers';
+export { reportIndex } from './report-index';
+export type { ReportIndex } from './report-index';
 export { computedColumns, COMPUTED_COLUMNS } from './writeback';
 export type { ComputedColumn } from './writeback';
 export * from './types';
