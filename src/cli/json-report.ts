@@ -2,7 +2,7 @@
 
 import type { CascadeReport, NodeReport, OwnerSummary } from '../core';
 
-/** The node fields of spec section 7, in its order: the engine's nodes carry more (owner, cell) for the other views. */
+/** The node fields of spec section 7, in its order: the engine's nodes carry more for the other views (owner, cell, and the graph: linkedParent, levelRank). */
 const NODE_FIELDS = [
   'id', 'name', 'kind', 'level', 'parent', 'workbook', 'sheet', 'table', 'row',
   'progress', 'score', 'expected', 'status', 'contribution', 'aligned', 'path', 'issues',

@@ -30,7 +30,7 @@ export function checkTables(sources: readonly SourceTable[], settingsInput?: Set
     asOf: isoFromSerial(settings.asOf),
     settings: { onTrack: settings.onTrack, atRisk: settings.atRisk, scoreCap: settings.scoreCap },
     tables: tables.map((table) => tableReport(table, allNodes)),
-    nodes: allNodes.map(nodeReport),
+    nodes: nodeReports(allNodes),
     issues: sortedIssues,
     summary: summarise(allNodes, nodes, sortedIssues),
   };
@@ -80,7 +80,13 @@ export function tidy(value: number | null): number | null {
   return Math.round(value * scale) / scale;
 }
 
-function nodeReport(node: CascadeNode): NodeReport {
+/** The report's nodes in reading order, each naming its linked parent by position among them. */
+function nodeReports(allNodes: CascadeNode[]): NodeReport[] {
+  const position = new Map(allNodes.map((node, index) => [node, index]));
+  return allNodes.map((node) => nodeReport(node, node.parent ? (position.get(node.parent) as number) : null));
+}
+
+function nodeReport(node: CascadeNode, linkedParent: number | null): NodeReport {
   const table = node.table;
   return {
     id: node.id,
@@ -102,6 +108,8 @@ function nodeReport(node: CascadeNode): NodeReport {
     issues: node.issueCodes,
     owner: node.owner,
     cell: fieldLocation(table, node.rowIndex, 'id').cell,
+    linkedParent,
+    levelRank: node.levelRank,
   };
 }
 

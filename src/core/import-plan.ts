@@ -26,6 +26,7 @@
 import { cellReference, parseReference } from './addresses';
 import { checkTables } from './engine';
 import { sameName } from './ownership';
+import { reportIndex } from './report-index';
 import { LISTS_SHEET, uniqueName } from './team-sheet';
 import type { CascadeReport, ImportPlan, ImportProblem, Issue, Severity, SourceTable } from './types';
 import { idKey } from './values';
@@ -156,9 +157,10 @@ function unknownParentProblems(
   fileOf: (workbook: string | null) => string | null,
   problem: AddProblem,
 ): void {
+  const index = reportIndex(report);
   for (const issue of report.issues) {
-    if (issue.code !== 'unknown-parent' || issue.workbook === null) continue;
-    const node = report.nodes.find((candidate) => candidate.workbook === issue.workbook && candidate.sheet === issue.sheet && candidate.table === issue.table && candidate.row === issue.row);
+    if (issue.code !== 'unknown-parent' || issue.workbook === null || issue.row === null) continue;
+    const node = index.rowOf(issue.workbook, issue.sheet, issue.table, issue.row);
     if (!node || node.parent === null || duplicated.has(idKey(node.parent))) continue;
     const file = fileOf(issue.workbook) as string;
     const subject = `${node.kind === 'objective' ? 'objective' : 'KPI'} ${node.id}`;

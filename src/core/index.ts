@@ -15,6 +15,8 @@ export {
 } from './addresses';
 export type { CellArea } from './addresses';
 export { COMPUTED_HEADERS, fieldForHeader, headerKey, mapHeaders } from './headers';
+export { reportIndex } from './report-index';
+export type { ReportIndex } from './report-index';
 export { computedColumns, COMPUTED_COLUMNS } from './writeback';
 export type { ComputedColumn } from './writeback';
 export * from './types';

@@ -78,12 +78,9 @@ function indexByKey(all: CascadeNode[], issues: IssueList): { byKey: Map<string,
   return { byKey, duplicatedKeys: new Set(duplicates.keys()) };
 }
 
-/** A node whose level ranks above its parent's. Ranks: the Level, or 0 for an objective whose Level is blank. */
+/** A node whose level ranks above its parent's; a node of unknown level is never inverted. */
 function isInverted(node: CascadeNode, parent: CascadeNode): boolean {
-  const rank = (of: CascadeNode) => of.levelRank ?? (of.kind === 'objective' ? 0 : null);
-  const own = rank(node);
-  const parents = rank(parent);
-  return own !== null && parents !== null && own < parents;
+  return node.levelRank !== null && parent.levelRank !== null && node.levelRank < parent.levelRank;
 }
 
 const UNSEEN = 0;

@@ -20,7 +20,7 @@ export interface CascadeNode {
   name: string | null;
   /** The Level cell as written, or null. */
   levelText: string | null;
-  /** 0 objective … 4 individual; null when blank or unreadable. */
+  /** 0 objective … 4 individual; 0 for an objective whose Level is blank, null for a KPI whose Level is blank or unreadable. */
   levelRank: number | null;
   kind: NodeKind;
   parentText: string | null;
@@ -68,9 +68,9 @@ export interface CascadeNode {
   issueCodes: string[];
 }
 
+/** The node's level in a message: its rank's name, or "KPI" for a KPI of unknown level. */
 export function levelName(node: CascadeNode): string {
-  if (node.levelRank !== null) return LEVEL_NAMES[node.levelRank];
-  return node.kind === 'objective' ? 'Objective' : 'KPI';
+  return node.levelRank === null ? 'KPI' : LEVEL_NAMES[node.levelRank];
 }
 
 /** Reads the data rows of a participating table; rows without an ID but with data get `missing-id`. */
@@ -102,10 +102,11 @@ function readNode(table: CascadeTable, rowIndex: number, cells: CellValue[], iss
   const level = parseLevel(levelCell);
   const levelRank = level === INVALID ? null : level;
   const node = emptyNode(table, rowIndex, idCell);
-  node.levelRank = levelRank;
   node.levelText = parseText(levelCell);
   // An unreadable Level counts as blank here, so a typo in an objectives table does not turn an objective into a KPI.
   node.kind = levelRank === 0 || (levelRank === null && table.objectiveNamed) ? 'objective' : 'kpi';
+  // An objective is the top of the cascade whatever its Level says.
+  node.levelRank = node.kind === 'objective' ? 0 : levelRank;
   if (level === INVALID) reportWord(node, 'level', levelCell, 'invalid-level', issues);
 
   node.name = parseText(cellOf(table, cells, 'name'));

@@ -9,7 +9,7 @@
  */
 
 import { canonicalHeader, type Field } from './headers';
-import type { CascadeReport, NodeReport } from './types';
+import type { CascadeReport } from './types';
 import { LEVEL_NAMES } from './vocabulary';
 
 /** The hidden sheet that holds the dropdowns' choices. The readers skip it. */
@@ -115,25 +115,16 @@ const LIST_OF_FIELD: Partial<Record<Field, { name: string; strict: boolean }>> =
 };
 
 /**
- * The IDs a KPI of the given level may align to: every node with a unique ID, a known level above
- * it (objectives included), in reading order. Nodes with a blank Level count as objectives when
- * they are objectives, and are left out otherwise (their place in the cascade is unknown).
+ * The IDs a KPI of the given level may align to: every node with a unique ID and a known level above
+ * it (objectives included), in reading order. The level is the rank the engine read from the Level
+ * cell, synonyms included ("Dept", "Squad"); a KPI of unknown level is left out (its place in the
+ * cascade is unknown), and so is a duplicated ID (the engine links nothing to it).
  */
 export function parentChoices(report: CascadeReport, level: TeamLevel): string[] {
   const rank = LEVEL_NAMES.indexOf(level);
-  const seen = new Map<string, number>();
-  for (const node of report.nodes) seen.set(node.id.toLowerCase(), (seen.get(node.id.toLowerCase()) ?? 0) + 1);
   return report.nodes
-    .filter((node) => seen.get(node.id.toLowerCase()) === 1 && rankOf(node) !== null && (rankOf(node) as number) < rank)
+    .filter((node) => node.levelRank !== null && node.levelRank < rank && !node.issues.includes('duplicate-id'))
     .map((node) => node.id);
-}
-
-function rankOf(node: NodeReport): number | null {
-  if (node.level !== null) {
-    const rank = LEVEL_NAMES.findIndex((name) => name.toLowerCase() === (node.level as string).toLowerCase());
-    if (rank >= 0) return rank;
-  }
-  return node.kind === 'objective' ? 0 : null;
 }
 
 /** The heading of the Parent list on LISTS_SHEET: it records the level the choices are for. */

@@ -85,6 +85,20 @@ export interface NodeReport {
   owner: string | null;
   /** The node's ID cell, "'Team Sales'!A7". Not in the checker's JSON nodes (spec 7). */
   cell: string | null;
+  /**
+   * The node the engine linked this one to, as that node's position in the report's `nodes`; null
+   * when it is not linked (a blank Parent, or a link the engine cut: unknown-parent, cycle,
+   * level-inverted, duplicate-id). A position, not the parent itself, keeps the report plain data
+   * (no cycles, so it survives JSON and structured cloning), and needs no lookup table, unlike a
+   * row key. Hosts read it through `reportIndex(report).parentOf`. Not in the checker's JSON nodes (spec 7).
+   */
+  linkedParent: number | null;
+  /**
+   * The rank of the node's level as the engine placed it: 0 objective … 4 individual (LEVEL_NAMES),
+   * 0 for an objective whose Level is blank, null for a KPI whose Level is blank or unreadable.
+   * Not in the checker's JSON nodes (spec 7).
+   */
+  levelRank: number | null;
 }
 
 export interface Summary {

@@ -4,8 +4,8 @@
  */
 
 import { parseCellAddress } from './addresses';
-import { rowKey } from './engine';
 import type { COMPUTED_HEADERS } from './headers';
+import { reportIndex } from './report-index';
 import type { CascadeReport, CellValue, NodeReport, SourceTable } from './types';
 
 export type ColumnFormat = 'percent' | 'text' | 'boolean';
@@ -35,44 +35,20 @@ export const COMPUTED_COLUMNS: readonly { header: ComputedColumn['header']; form
  * cascade. Rows that are not nodes (blank rows, rows without an ID) get only their issue codes.
  */
 export function computedColumns(report: CascadeReport, source: SourceTable): ComputedColumn[] {
-  const index = indexOf(report);
+  const index = reportIndex(report);
   const workbook = source.workbook ?? null;
-  const role = index.roles.get(rowKey(workbook, source.sheet, source.table, null));
-  if (role === undefined || role === 'skipped') return [];
+  const role = index.roleOf(workbook, source.sheet, source.table);
+  if (role === null || role === 'skipped') return [];
   const headerRow = parseCellAddress(source.origin)?.row ?? 1;
-  const keys = source.rows.map((_, row) => rowKey(workbook, source.sheet, source.table, headerRow + 1 + row));
+  const rows = source.rows.map((_, row) => headerRow + 1 + row);
+  const nodes = rows.map((row) => index.rowOf(workbook, source.sheet, source.table, row));
   return COMPUTED_COLUMNS.map(({ header, format, value }) => ({
     header,
     format,
-    values: keys.map((key) => {
-      const node = index.nodes.get(key);
+    values: rows.map((row, position) => {
+      const node = nodes[position];
       if (node) return value(node);
-      return header === 'Issues' ? index.codes.get(key)?.join('; ') ?? null : null;
+      return header === 'Issues' ? index.codesAt(workbook, source.sheet, source.table, row).join('; ') || null : null;
     }),
   }));
-}
-
-interface ReportIndex {
-  roles: Map<string, string>;
-  nodes: Map<string, NodeReport>;
-  codes: Map<string, string[]>;
-}
-
-/** Rows of a report by their key, built once per report however many tables are written. */
-const indexes = new WeakMap<CascadeReport, ReportIndex>();
-
-function indexOf(report: CascadeReport): ReportIndex {
-  let index = indexes.get(report);
-  if (index) return index;
-  index = { roles: new Map(), nodes: new Map(), codes: new Map() };
-  for (const table of report.tables) index.roles.set(rowKey(table.workbook, table.sheet, table.table, null), table.role);
-  for (const node of report.nodes) index.nodes.set(rowKey(node.workbook, node.sheet, node.table, node.row), node);
-  for (const issue of report.issues) {
-    const key = rowKey(issue.workbook, issue.sheet, issue.table, issue.row);
-    const codes = index.codes.get(key);
-    if (!codes) index.codes.set(key, [issue.code]);
-    else if (!codes.includes(issue.code)) codes.push(issue.code);
-  }
-  indexes.set(report, index);
-  return index;
 }

@@ -15,7 +15,7 @@
  * test that changes one cell at a time outside it (test/functions/cache.test.ts).
  */
 
-import { checkTables, fieldForHeader, idKey, isBlank, mapHeaders, parseCellAddress, rowKey, settingsOrThrow } from '../core';
+import { checkTables, fieldForHeader, idKey, isBlank, mapHeaders, parseCellAddress, reportIndex, settingsOrThrow } from '../core';
 import type { CascadeReport, CellValue, Issue, NodeReport, Settings, SourceTable } from '../core';
 import { ArgumentProblem, invalidValue } from './errors';
 
@@ -57,11 +57,11 @@ export interface Cascade {
   tables: SourceTable[];
   /** Report nodes by ID key; more than one means `duplicate-id`. */
   byKey: Map<string, NodeReport[]>;
-  /** Each node's own issues, by its row. */
-  issuesOf(node: NodeReport): Issue[];
-  /** A node's linked children, in reading order. */
-  childrenOf(node: NodeReport): NodeReport[];
-  /** The node a node is linked to, or null. */
+  /** Each node's own issues, by its row (the report's index, `reportIndex`). */
+  issuesOf(node: NodeReport): readonly Issue[];
+  /** A node's linked children, in reading order, as the engine linked them. */
+  childrenOf(node: NodeReport): readonly NodeReport[];
+  /** The node a node is linked to, or null when the engine left it unlinked. */
   parentOf(node: NodeReport): NodeReport | null;
   /** Where a node's row is in `tables`: the table's index and the row's index among its data rows. */
   locate(node: NodeReport): { table: number; rowIndex: number };
@@ -406,8 +406,6 @@ function toTables(snapshots: RangeSnapshot[]): SourceTable[] {
   });
 }
 
-const LINK_BREAKING = new Set(['unknown-parent', 'cycle', 'level-inverted', 'duplicate-id']);
-
 function compute(snapshots: RangeSnapshot[]): Cascade {
   return cascadeOfTables(toTables(snapshots), FUNCTION_SETTINGS);
 }
@@ -426,41 +424,7 @@ export function cascadeOfTables(tables: SourceTable[], settings: Settings): Casc
     if (same) same.push(node);
     else byKey.set(key, [node]);
   }
-  let issuesByRow: Map<string, Issue[]> | null = null;
-  let links: { parents: Map<NodeReport, NodeReport>; children: Map<NodeReport, NodeReport[]> } | null = null;
-  const nodeRow = (node: NodeReport) => rowKey(node.workbook, node.sheet, node.table, node.row);
-
-  const issuesOf = (node: NodeReport): Issue[] => {
-    if (!issuesByRow) {
-      issuesByRow = new Map();
-      for (const issue of report.issues) {
-        if (issue.id === null) continue;
-        const key = rowKey(issue.workbook, issue.sheet, issue.table, issue.row);
-        const list = issuesByRow.get(key);
-        if (list) list.push(issue);
-        else issuesByRow.set(key, [issue]);
-      }
-    }
-    return issuesByRow.get(nodeRow(node)) ?? [];
-  };
-
-  // A node is linked to its parent when its Parent names one other node and none of its own link rules fired (spec 4, "Links").
-  const linksOf = () => {
-    if (!links) {
-      links = { parents: new Map(), children: new Map() };
-      for (const node of report.nodes) {
-        if (node.parent === null || node.issues.some((code) => LINK_BREAKING.has(code))) continue;
-        const parents = byKey.get(idKey(node.parent));
-        if (!parents || parents.length !== 1) continue;
-        const parent = parents[0];
-        links.parents.set(node, parent);
-        const children = links.children.get(parent);
-        if (children) children.push(node);
-        else links.children.set(parent, [node]);
-      }
-    }
-    return links;
-  };
+  const indexed = reportIndex(report);
 
   const tableKey = (workbook: string | null | undefined, sheet: string, table: string | null) => `${workbook ?? ''}\u0000${sheet}\u0000${table ?? ''}`;
   const tableIndex = new Map(tables.map((table, index) => [tableKey(table.workbook, table.sheet, table.table), index]));
@@ -470,9 +434,9 @@ export function cascadeOfTables(tables: SourceTable[], settings: Settings): Casc
     report,
     tables,
     byKey,
-    issuesOf,
-    childrenOf: (node) => linksOf().children.get(node) ?? [],
-    parentOf: (node) => linksOf().parents.get(node) ?? null,
+    issuesOf: indexed.issuesOf,
+    childrenOf: indexed.childrenOf,
+    parentOf: indexed.parentOf,
     locate(node) {
       const table = tableIndex.get(tableKey(node.workbook, node.sheet, node.table)) ?? -1;
       return { table, rowIndex: table < 0 ? -1 : node.row - headerRows[table] - 1 };

@@ -4,7 +4,7 @@
  * "Not aligned" branch. Pure, so that it is tested without React.
  */
 
-import { columnLetters, idKey, parseCellAddress, rowKey, type CascadeReport, type NodeReport, type SourceTable } from '../core';
+import { columnLetters, parseCellAddress, reportIndex, rowKey, type CascadeReport, type NodeReport, type SourceTable } from '../core';
 
 export interface CascadeItem {
   value: string;
@@ -18,19 +18,8 @@ export const UNALIGNED_BRANCH = 'kpi-align:not-aligned';
 
 /** Depth-first: every item follows its parent, and a parent's children follow it together. */
 export function cascadeItems(report: CascadeReport): CascadeItem[] {
-  const byKey = uniqueNodesById(report.nodes);
-  const children = new Map<NodeReport, NodeReport[]>();
-  const tops: NodeReport[] = [];
-  for (const node of report.nodes) {
-    const parent = linkedParent(node, byKey);
-    if (!parent) tops.push(node);
-    else {
-      const list = children.get(parent);
-      if (list) list.push(node);
-      else children.set(parent, [node]);
-    }
-  }
-
+  const index = reportIndex(report);
+  const tops = report.nodes.filter((node) => index.parentOf(node) === null);
   const items: CascadeItem[] = [];
   const visit = (top: NodeReport, parentValue: string | undefined) => {
     // An explicit stack, not recursion: a chain can be thousands of links deep.
@@ -38,9 +27,9 @@ export function cascadeItems(report: CascadeReport): CascadeItem[] {
     while (stack.length > 0) {
       const { node, parentValue: parent } = stack.pop() as { node: NodeReport; parentValue: string | undefined };
       const value = nodeValue(node);
-      const kids = children.get(node) ?? [];
+      const kids = index.childrenOf(node);
       items.push({ value, parentValue: parent, node, childCount: kids.length });
-      for (let index = kids.length - 1; index >= 0; index--) stack.push({ node: kids[index], parentValue: value });
+      for (let position = kids.length - 1; position >= 0; position--) stack.push({ node: kids[position], parentValue: value });
     }
   };
   const aligned = tops.filter((node) => node.aligned);
@@ -60,26 +49,6 @@ export function nodeValue(node: NodeReport): string {
 /** The root objectives' values: the tree opens showing the first level below them. */
 export function rootValues(items: readonly CascadeItem[]): string[] {
   return items.filter((item) => item.parentValue === undefined && item.childCount > 0).map((item) => item.value);
-}
-
-/**
- * The node a node is linked to, if any. The engine links a node when its Parent names exactly one
- * other node, and then its path ends with "parent > id"; a node left unlinked (unknown parent,
- * loop, level inverted, duplicate) has a path of its own ID only.
- */
-function linkedParent(node: NodeReport, byKey: Map<string, NodeReport | null>): NodeReport | null {
-  if (node.parent === null || !node.path.includes(' > ')) return null;
-  return byKey.get(idKey(node.parent)) ?? null;
-}
-
-/** Nodes by ID key; a key used by several rows maps to null (duplicates are never linked to). */
-function uniqueNodesById(nodes: readonly NodeReport[]): Map<string, NodeReport | null> {
-  const byKey = new Map<string, NodeReport | null>();
-  for (const node of nodes) {
-    const key = idKey(node.id);
-    byKey.set(key, byKey.has(key) ? null : node);
-  }
-  return byKey;
 }
 
 /** The worksheet range of a node's table row ("A7:S7"), or its first cell when the table is not known. */

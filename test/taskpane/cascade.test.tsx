@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from '@testing-library/react';
-import { checkTables } from '../../src/core';
+import { checkTables, type SourceTable } from '../../src/core';
 import { cascadeItems, nodeRowAddress, UNALIGNED_BRANCH } from '../../src/taskpane/cascade-items';
 import { EXAMPLE_AS_OF, EXAMPLE_TABLES } from './fake-workbook';
 import { checkNow, openTab, renderPane } from './render';
@@ -74,6 +74,25 @@ describe('cascadeItems', () => {
     for (const id of ['MKT-04', 'SCM-04', 'IND-11']) expect(byId(id)[0].parentValue).toBe(UNALIGNED_BRANCH);
     expect(byId('SAL-06').map((item) => item.parentValue)).toEqual([UNALIGNED_BRANCH, UNALIGNED_BRANCH]);
     expect(items.find((item) => item.value === UNALIGNED_BRANCH)?.childCount).toBe(5);
+  });
+
+  test('follows the links the engine made, whatever the IDs hold: an inverted " > " ID hangs loose', () => {
+    const tables: SourceTable[] = [
+      { sheet: 'Objectives', table: 'Objectives', origin: 'A1', header: ['ID', 'Name', 'Perspective'], rows: [['F1', 'Grow revenue', 'Financial']] },
+      {
+        sheet: 'KPIs', table: 'KPIs', origin: 'A1', header: ['ID', 'Level', 'Parent'],
+        rows: [['DEP-1', 'Department', 'F1'], ['Sales > North', 'Organization', 'DEP-1'], ['Sales > South', 'Team', 'DEP-1']],
+      },
+    ];
+    const cut = checkTables(tables, { asOf: EXAMPLE_AS_OF });
+    const north = cut.nodes.find((node) => node.id === 'Sales > North')!;
+    expect(north.issues).toContain('level-inverted');
+    const tree = cascadeItems(cut);
+    const under = (id: string) => tree.find((item) => item.node?.id === id)?.parentValue;
+    const valueOf = (id: string) => tree.find((item) => item.node?.id === id)?.value;
+    expect(under('Sales > North')).toBe(UNALIGNED_BRANCH);
+    expect(under('Sales > South')).toBe(valueOf('DEP-1'));
+    expect(tree.find((item) => item.node?.id === 'DEP-1')?.childCount).toBe(1);
   });
 
   test('a row address spans its table from the first column to the last', () => {
