@@ -4,7 +4,7 @@
  * A validation is ours when its type is custom and its error title is GUARD_TEXT.title; a rewrite
  * replaces ours and copies every other validation as written. See docs/xlsx.md.
  */
-import { GUARD_RULE, GUARD_TEXT } from '../core/guard';
+import { GUARD_RULE, GUARD_TEXT } from '../core/footprint';
 import { formatRange, MAX_COLUMN, MAX_ROW, parseCellAddress, type CellRange } from './cell-address';
 import { escapeXmlAttribute, readAttributes, setAttribute, type PartText } from './xml-text';
 
