@@ -4,7 +4,8 @@
  * even one with the same header. The checker (src/xlsx) and the Excel add-in (src/excel) share this marker.
  *
  * The marker: one hidden, workbook-level defined name per table we wrote to,
- * named `_KPIAlign_Owned_<n>` (n = 1, 2, ...; OWNED_NAME_PREFIX, footprint.ts), whose formula is a text constant
+ * named `_KPIAlign_Owned_<n>` (n = 1, 2, ...; OWNED_NAME_PREFIX in footprint.ts),
+ * whose formula is a text constant
  *
  *     "Sheet|Table|Header1,Header2,..."
  *

@@ -30,7 +30,7 @@ export function numberFormatOf(format: ComputedColumn['format']): string | null 
   return format === 'percent' ? PERCENT_FORMAT : null;
 }
 
-/** A cell-value rule that matches the text exactly (Excel compares text case-insensitively): a written column's colours (WrittenColumn.colors). */
+/** A cell-value rule that matches the text exactly (Excel compares text case-insensitively), for a column's colours. */
 export function equalsTextRule(text: string): Excel.ConditionalCellValueRule {
   return { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
 }

@@ -1,5 +1,5 @@
 /**
- * The guard on our columns' data cells, as the add-in sets it (src/core/guard.ts): one custom data
+ * The guard on our columns' data cells, as the add-in sets it (src/core/footprint.ts): one custom data
  * validation `FALSE` with a Stop alert and an input prompt, in the worksheet's `<dataValidations>`.
  * A validation is ours when its type is custom and its error title is GUARD_TEXT.title; a rewrite
  * replaces ours and copies every other validation as written. See docs/xlsx.md.
