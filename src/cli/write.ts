@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CascadeReport, computedColumns, SourceTable } from '../core';
+import { CascadeReport, computedColumns, SourceTable, WRITTEN_COLUMNS, type WrittenColumn } from '../core';
 import { TableWrite, writeComputedColumns, WriteNote } from '../xlsx';
 import { InputError } from './load';
 
@@ -27,17 +27,18 @@ export async function writeResults(
   if (await sameFile(input, output)) {
     throw new InputError(`--write ${output} would overwrite the input workbook; name a new file.`);
   }
-  const writes: TableWrite[] = tables
-    .map((table) => ({
-      sheet: table.sheet,
-      table: table.table,
-      // The alignment path is the one long text; the writer's defaults suit the rest.
-      columns: computedColumns(report, table).map((column) => (column.header === 'Path' ? { ...column, width: 40 } : column)),
-    }))
-    .filter((write) => write.columns.length > 0);
-  const result = writeComputedColumns(bytes, writes);
+  const result = writeComputedColumns(bytes, tableWrites(report, tables));
   await writeAtomically(output, result.bytes);
   return result.notes;
+}
+
+/** What `--write` writes into each cascade table: the computed columns, each as wide as its descriptor says. */
+export function tableWrites(
+  report: CascadeReport, tables: readonly SourceTable[], columns: readonly WrittenColumn[] = WRITTEN_COLUMNS,
+): TableWrite[] {
+  return tables
+    .map((table) => ({ sheet: table.sheet, table: table.table, columns: computedColumns(report, table, columns) }))
+    .filter((write) => write.columns.length > 0);
 }
 
 /** Writes a temporary file beside `path`, syncs it and renames it: a half-written file never appears. */

@@ -1,6 +1,7 @@
 /** Header matching (spec section 2): which column holds which field. */
 
 import type { CellValue } from './types';
+import { WRITTEN_COLUMNS, type WrittenHeader } from './written-columns';
 
 export type Field =
   | 'id' | 'name' | 'level' | 'parent' | 'perspective' | 'owner' | 'unit' | 'direction'
@@ -31,7 +32,7 @@ const SYNONYMS: Record<Field, readonly string[]> = {
 };
 
 /** The headers of the columns the product writes back (spec section 6); they are never read as input. */
-export const COMPUTED_HEADERS = ['Progress', 'Score', 'Expected', 'Status', 'Contribution', 'Aligned', 'Path', 'Issues'] as const;
+export const COMPUTED_HEADERS: readonly WrittenHeader[] = WRITTEN_COLUMNS.map((column) => column.header);
 
 /** Case-insensitive, ignoring spaces, `_`, `-` and a trailing `%`. */
 export function headerKey(header: CellValue): string {

@@ -17,15 +17,19 @@ export type { CellArea } from './addresses';
 export { COMPUTED_HEADERS, fieldForHeader, headerKey, mapHeaders } from './headers';
 export { reportIndex } from './report-index';
 export type { ReportIndex } from './report-index';
-export { computedColumns, COMPUTED_COLUMNS } from './writeback';
+export { computedColumns } from './writeback';
 export type { ComputedColumn } from './writeback';
+export { WRITTEN_COLUMNS, STATUS_COLORS } from './written-columns';
+export type { WrittenColumn, WrittenHeader, ColumnFormat, CellColors } from './written-columns';
 export * from './types';
 export {
   OWNED_NAME_PREFIX, markerFormula, parseMarkerFormula, markerText, parseMarkerText, isMarkerName, sameName, findMarker, nextMarkerName,
   placeComputedColumns, ownedHeadersAfterWrite, textConstantFormula, textOfConstantFormula,
 } from './ownership';
 export type { OwnedColumns, OwnershipMarker, ColumnPlacement } from './ownership';
-export { GUARD_RULE, GUARD_TEXT } from './guard';
+export {
+  NAME_PREFIX, OWNED_HEADER_KEY, REPORT_NAME_PREFIX, ISSUE_MARK_TAG, GUARD_RULE, GUARD_TEXT, OUR_NAMES,
+} from './footprint';
 export { SETTINGS_NAME, settingsText, parseSettingsText, settingsFormula, parseSettingsFormula } from './workbook-settings';
 export {
   LISTS_SHEET, LIST_NAMES, TEAM_LEVELS, TEAM_FIELDS, parentChoices, choiceLists, planTeamSheet, uniqueName, tableNameFor, isValidSheetName,

@@ -4,7 +4,8 @@
  * even one with the same header. The checker (src/xlsx) and the Excel add-in (src/excel) share this marker.
  *
  * The marker: one hidden, workbook-level defined name per table we wrote to,
- * named `_KPIAlign_Owned_<n>` (n = 1, 2, ...), whose formula is a text constant
+ * named `_KPIAlign_Owned_<n>` (n = 1, 2, ...; OWNED_NAME_PREFIX in footprint.ts),
+ * whose formula is a text constant
  *
  *     "Sheet|Table|Header1,Header2,..."
  *
@@ -16,7 +17,10 @@
  * like any element text, so `&` is written `&amp;`.
  */
 
-export const OWNED_NAME_PREFIX = '_KPIAlign_Owned_';
+import { OWNED_HEADER_KEY, OWNED_NAME_PREFIX } from './footprint';
+
+export { OWNED_NAME_PREFIX } from './footprint';
+
 const MAX_STRING_CONSTANT = 255;
 
 export interface OwnedColumns {
@@ -144,7 +148,6 @@ export interface ColumnPlacement {
   existingIndex: number | null;
 }
 
-const OUR_SUFFIX = 'KPI Align';
 const columnKey = (name: string) => name.trim().toLowerCase();
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -158,11 +161,11 @@ export function placeComputedColumns(existing: readonly string[], headers: reado
   const ownedKeys = new Set(owned.map(columnKey));
   const taken = new Set(existing.map(columnKey));
   return headers.map((header) => {
-    const ours = new RegExp(`^${escapeRegExp(columnKey(header))}( \\(${OUR_SUFFIX.toLowerCase()}( \\d+)?\\))?$`);
+    const ours = new RegExp(`^${escapeRegExp(columnKey(header))}( \\(${OWNED_HEADER_KEY.toLowerCase()}( \\d+)?\\))?$`);
     const mine = existing.findIndex((name) => ownedKeys.has(columnKey(name)) && ours.test(columnKey(name)));
     if (mine >= 0) return { name: existing[mine], existingIndex: mine };
     let name = header;
-    for (let n = 1; taken.has(columnKey(name)); n++) name = `${header} (${OUR_SUFFIX}${n === 1 ? '' : ` ${n}`})`;
+    for (let n = 1; taken.has(columnKey(name)); n++) name = `${header} (${OWNED_HEADER_KEY}${n === 1 ? '' : ` ${n}`})`;
     taken.add(columnKey(name));
     return { name, existingIndex: null };
   });

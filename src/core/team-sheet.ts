@@ -12,8 +12,10 @@ import { canonicalHeader, type Field } from './headers';
 import type { CascadeReport } from './types';
 import { LEVEL_NAMES } from './vocabulary';
 
-/** The hidden sheet that holds the dropdowns' choices. The readers skip it. */
-export const LISTS_SHEET = 'KPI Align Lists';
+import { LIST_NAMES, LISTS_SHEET } from './footprint';
+
+/** The hidden sheet of the dropdowns' choices and their names live with the rest of what we leave in a workbook. */
+export { LIST_NAMES, LISTS_SHEET } from './footprint';
 
 /** The levels a team sheet can be for (the objectives are finance's). */
 export const TEAM_LEVELS = ['Organization', 'Department', 'Team', 'Individual'] as const;
@@ -70,14 +72,6 @@ export interface TeamSheetRequest {
 
 /** A plan, or the sentence that says what is wrong with the request. */
 export type TeamSheetResult = { ok: true; plan: TeamSheetPlan } | { ok: false; error: string };
-
-export const LIST_NAMES = {
-  parent: '_KPIAlign_List_Parent',
-  level: '_KPIAlign_List_Level',
-  direction: '_KPIAlign_List_Direction',
-  rollup: '_KPIAlign_List_Rollup',
-  frequency: '_KPIAlign_List_Frequency',
-} as const;
 
 const DIRECTION_CHOICES = ['Higher is better', 'Lower is better', 'Range'];
 const ROLLUP_CHOICES = ['Weighted', 'Average', 'Min', 'Max', 'Sum', 'None'];

@@ -1,7 +1,7 @@
 /**
  * The settings of a check, kept in the workbook so that they travel with the file (the add-in
  * writes them; the checker can read them): one hidden, workbook-level defined name,
- * `_KPIAlign_Settings`, whose formula is a text constant
+ * `_KPIAlign_Settings` (SETTINGS_NAME, footprint.ts), whose formula is a text constant
  *
  *     "asOf=2026-09-30;onTrack=0.9;atRisk=0.7;scoreCap=1"
  *
@@ -15,7 +15,7 @@ import { isoFromSerial } from './dates';
 import { textConstantFormula, textOfConstantFormula } from './ownership';
 import type { SettingsInput } from './settings';
 
-export const SETTINGS_NAME = '_KPIAlign_Settings';
+export { SETTINGS_NAME } from './footprint';
 
 export function settingsText(settings: SettingsInput): string {
   const asOf = typeof settings.asOf === 'number' ? isoFromSerial(settings.asOf) : (settings.asOf ?? '').trim();

@@ -1,5 +1,5 @@
 /**
- * The computed values as Excel takes them through `Range.values`, and the look of the Status column.
+ * The computed values as Excel takes them through `Range.values`, and the rule that colours a cell by its value.
  *
  * Text is written with a leading apostrophe. Excel reads `values` as if they were typed: a text
  * starting with "=", "+" or "-" would become a formula (Range.values reference), and one that looks
@@ -9,7 +9,7 @@
  * format ("@") would do the same but changes the column's format and costs more bytes per cell.
  */
 
-import type { CellValue, ComputedColumn, Status } from '../core';
+import type { CellValue, ComputedColumn } from '../core';
 
 /** Excel's built-in format 10, the one the checker writes, so that either surface can rewrite the other's columns unchanged. */
 export const PERCENT_FORMAT = '0.00%';
@@ -30,21 +30,7 @@ export function numberFormatOf(format: ComputedColumn['format']): string | null 
   return format === 'percent' ? PERCENT_FORMAT : null;
 }
 
-/**
- * The colours of Excel's own Good / Neutral / Bad cell styles (and a grey for No data). Each rule
- * sets the fill and the font together, so the text's contrast does not depend on the theme: 4.7:1 to
- * 8.9:1 in light and dark themes alike (WCAG AA asks 4.5:1). How Excel's dark grid (Microsoft 365's
- * dark cell background) shows explicit fills is not documented; these pale fills stay readable.
- */
-export const STATUS_COLORS: Record<Status, { fill: string; font: string }> = {
-  Achieved: { fill: '#C6EFCE', font: '#006100' },
-  'On track': { fill: '#C6EFCE', font: '#006100' },
-  'At risk': { fill: '#FFEB9C', font: '#9C5700' },
-  'Off track': { fill: '#FFC7CE', font: '#9C0006' },
-  'No data': { fill: '#EDEDED', font: '#404040' },
-};
-
-/** A cell-value rule that matches the status exactly (Excel compares text case-insensitively). */
-export function statusRule(status: Status): Excel.ConditionalCellValueRule {
-  return { formula1: `="${status}"`, operator: 'EqualTo' };
+/** A cell-value rule that matches the text exactly (Excel compares text case-insensitively), for a column's colours. */
+export function equalsTextRule(text: string): Excel.ConditionalCellValueRule {
+  return { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
 }

@@ -5,5 +5,5 @@ export type { AdapterOptions } from './workbook';
 export type { RetryOptions } from './office-errors';
 export { capabilitiesOf, REQUIRED_EXCEL_API } from './capabilities';
 export { READ_CELLS_PER_SYNC, WRITE_BYTES_PER_SYNC } from './payload';
-export { STATUS_COLORS, PERCENT_FORMAT } from './cells';
+export { PERCENT_FORMAT } from './cells';
 export * from './types';

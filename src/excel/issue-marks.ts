@@ -3,34 +3,33 @@
  * fills, fonts and number formats, and the person's conditional formats, are never touched: a mark
  * lies on top (Excel gives a new rule the first priority) and taking it away gives back exactly what
  * was there. Each mark is a custom rule on a run of cells down one column, whose formula is always
- * true and carries our tag, `=N("KPI Align issue mark: error")=0` (N of a text is 0), which is how
- * clearing finds our rules and only ours. Errors take Excel's Bad colours, warnings its Neutral ones (the Status colours of
- * cells.ts); info issues are not marked. A cell with several issues gets the mark of the worst.
+ * true and carries our tag (ISSUE_MARK_TAG, src/core/footprint.ts), `=N("KPI Align issue mark:
+ * error")=0` (N of a text is 0), which is how clearing finds our rules and only ours. Errors take
+ * Excel's Bad colours, warnings its Neutral ones (the Status colours, STATUS_COLORS); info issues
+ * are not marked. A cell with several issues gets the mark of the worst.
  *
  * Sync 1 lists the sheets and their protection, sync 2 loads each sheet's rules (type and, for
  * custom rules, the formula), sync 3 deletes our old marks and adds the new ones. Sheets that are
  * protected keep their old marks and get no new ones (their issues count as skipped).
  */
 
-import { columnLetters, sameName, type Issue, type Severity } from '../core';
+import { columnLetters, ISSUE_MARK_TAG, sameName, STATUS_COLORS, type CellColors, type Issue, type Severity } from '../core';
 import { parseArea, splitReference } from './addresses';
-import { STATUS_COLORS } from './cells';
 import type { MarkOutcome } from './types';
 
-const MARK_TAG = 'KPI Align issue mark';
 type Marked = Extract<Severity, 'error' | 'warning'>;
 
-export const MARK_COLORS: Record<Marked, { fill: string; font: string }> = {
+export const MARK_COLORS: Record<Marked, CellColors> = {
   error: STATUS_COLORS['Off track'],
   warning: STATUS_COLORS['At risk'],
 };
 
 export function markFormula(severity: Marked): string {
-  return `=N("${MARK_TAG}: ${severity}")=0`;
+  return `=N("${ISSUE_MARK_TAG}: ${severity}")=0`;
 }
 
 export function isMarkFormula(formula: unknown): boolean {
-  return typeof formula === 'string' && formula.toLowerCase().includes(`"${MARK_TAG.toLowerCase()}`);
+  return typeof formula === 'string' && formula.toLowerCase().includes(`"${ISSUE_MARK_TAG.toLowerCase()}`);
 }
 
 interface SheetRules {

@@ -2,6 +2,8 @@
  * Every sentence the adapter shows a person, in one place: what happened, then what to do.
  */
 
+import { LISTS_SHEET } from '../core';
+
 /** What the person asked for, as the sentences name it. */
 export type ActionName = 'read' | 'write' | 'remove' | 'select' | 'read-settings' | 'save-settings' | 'sample' | 'watch'
   | 'team-sheet' | 'refresh-lists' | 'mark' | 'unmark' | 'owner-report' | 'import';
@@ -75,6 +77,6 @@ export const say = {
     `The name "${table}" is already used by a table or a defined name in this workbook, so the team sheet was not added. Choose another team name and try again.`,
   teamSheetUndone: (cause: string) => `${cause.replace(/\.?$/, '.')} Nothing was added: the team sheet and its lists were taken out again.`,
   teamSheetLeftOver: (cause: string, sheet: string) =>
-    `${cause.replace(/\.?$/, '.')} KPI Align could not take out what it had added: delete the sheet "${sheet}" (and the hidden sheet "KPI Align Lists" if you have no other team sheet) and try again.`,
+    `${cause.replace(/\.?$/, '.')} KPI Align could not take out what it had added: delete the sheet "${sheet}" (and the hidden sheet "${LISTS_SHEET}" if you have no other team sheet) and try again.`,
   badAddress: (address: string) => `"${address}" is not a cell address KPI Align can go to. Check again to refresh the list.`,
 };

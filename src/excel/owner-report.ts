@@ -4,23 +4,22 @@
  * row per KPI: ID, Name, Status, Score, Expected, Contribution, Required actual, Note, Issues, the
  * Status cells in the colours of the written results.
  *
- * Our report sheets are recognised by hidden names `_KPIAlign_Report_<n>`, one per sheet, each a
- * reference to the sheet's A1: Excel keeps a reference pointing at its sheet when the sheet is
- * renamed, so a renamed report sheet is still found and replaced, and a sheet a person made is never
- * one of ours, whatever its name. Writing again replaces every sheet of the earlier report: they are
- * renamed aside, the new sheets added, then the old ones deleted (so the workbook never runs out of
- * visible sheets, and the new ones can take the old names). Sync 1 lists the sheets and names;
- * sync 2 does the rest.
+ * Our report sheets are recognised by hidden names `_KPIAlign_Report_<n>` (REPORT_NAME_PREFIX,
+ * src/core/footprint.ts), one per sheet, each a reference to the sheet's A1: Excel keeps a
+ * reference pointing at its sheet when the sheet is renamed, so a renamed report sheet is still
+ * found and replaced, and a sheet a person made is never one of ours, whatever its name. Writing
+ * again replaces every sheet of the earlier report: they are renamed aside, the new sheets added,
+ * then the old ones deleted (so the workbook never runs out of visible sheets, and the new ones can
+ * take the old names). Sync 1 lists the sheets and names; sync 2 does the rest.
  */
 
 import {
-  parseReference, sameName, serialFromIso, sheetReference, STATUSES, uniqueName, type OwnerKpi, type OwnerSummary,
+  columnLetters, parseReference, REPORT_NAME_PREFIX, sameName, serialFromIso, sheetReference, STATUS_COLORS, STATUSES, uniqueName,
+  type OwnerKpi, type OwnerSummary,
 } from '../core';
-import { columnLetters } from '../core';
-import { statusRule, STATUS_COLORS } from './cells';
+import { equalsTextRule } from './cells';
 import type { OwnerReportLayout } from './types';
 
-export const REPORT_NAME_PREFIX = '_KPIAlign_Report_';
 const ONE_SHEET = 'Owner report';
 const PERCENT = '0.0%';
 const DATE = 'yyyy-mm-dd';
@@ -155,7 +154,7 @@ function writeLines(sheet: Excel.Worksheet, lines: readonly Line[]): void {
 }
 
 /**
- * The Status cells of each run of KPI rows take the colours of the written results (cells.ts), by
+ * The Status cells of each run of KPI rows take the colours of the written results (STATUS_COLORS), by
  * one rule per status on the run, so that a person who edits a status sees the colour follow.
  */
 function colourStatuses(sheet: Excel.Worksheet, lines: readonly Line[]): void {
@@ -169,7 +168,7 @@ function colourStatuses(sheet: Excel.Worksheet, lines: readonly Line[]): void {
       const rule = formats.add('CellValue').cellValue;
       rule.format.fill.color = STATUS_COLORS[status].fill;
       rule.format.font.color = STATUS_COLORS[status].font;
-      rule.rule = statusRule(status);
+      rule.rule = equalsTextRule(status);
     }
     start = end;
   }

@@ -6,8 +6,8 @@
  */
 
 import {
-  columnLetters, COMPUTED_COLUMNS, findMarker, markerFormula, nextMarkerName,
-  type ComputedColumn, type OwnershipMarker, type SourceTable,
+  columnLetters, findMarker, markerFormula, nextMarkerName,
+  type CellColors, type ComputedColumn, type OwnershipMarker, type SourceTable,
 } from '../core';
 import { parseArea, type Area } from './addresses';
 import { excelCell, numberFormatOf } from './cells';
@@ -56,7 +56,8 @@ export interface TablePlan {
   rows: number;
   growth: Growth;
   appended: string[];
-  statusIndex: number;
+  /** The table columns (0-based) coloured by their values, with their colours (WrittenColumn.colors). */
+  colored: { index: number; colors: Readonly<Record<string, CellColors>> }[];
   runs: Run[];
   /** The marker to write, when it changes. */
   marker: { definedName: string; formula: string; exists: boolean } | null;
@@ -76,7 +77,7 @@ export function inspect(context: Excel.RequestContext, job: WriteJob): Inspectio
     columns: table.columns.load('items/name'),
     rows: table.rows.load('count'),
     whole: table.getRange().load('address'),
-    beyond: table.getRange().getColumnsAfter(COMPUTED_COLUMNS.length).getUsedRangeOrNullObject(true).load('address'),
+    beyond: table.getRange().getColumnsAfter(job.columns.length).getUsedRangeOrNullObject(true).load('address'),
     rowsUsed: table.getRange().getEntireRow().getUsedRangeOrNullObject(true).load('address'),
   };
 }
@@ -106,7 +107,7 @@ export function planTable(found: Inspection, markers: OwnershipMarker[], canResi
     rows: found.rows.count,
     growth,
     appended: appended.map((column) => column.name),
-    statusIndex: resolved[job.columns.findIndex((column) => column.header === 'Status')].index,
+    colored: job.columns.flatMap(({ colors }, k) => (colors ? [{ index: resolved[k].index, colors }] : [])),
     runs,
     marker: nextMarker(markers, marker, sheet, name, markerHeaders(existing, marker?.headers ?? [], resolved)),
     rowBytes: rowBytes(runs, found.rows.count),

@@ -4,8 +4,8 @@
  *
  * Sync 1 looks at every table to write (write-plan.ts). The following syncs write: each starts by
  * suspending calculation, the first also records the markers, adds the new columns and sets the
- * Status colours, and then come the values and percent formats in blocks of rows packed to at most
- * WRITE_BYTES_PER_SYNC (payload.ts). The marker goes before the columns it lists: should the write
+ * colours of the columns that have them (Status's), and then come the values and percent formats
+ * in blocks of rows packed to at most WRITE_BYTES_PER_SYNC (payload.ts). The marker goes before the columns it lists: should the write
  * stop half way, a second write finds those columns marked as ours instead of adding another set.
  * The last sync also guards our columns' data cells (with ExcelApi 1.8): a data validation that
  * refuses typing, see guardColumns. It is not packed: about 1 KB a run of adjacent columns (one run a
@@ -16,8 +16,10 @@
  * assumes it, and a filtered table is tested).
  */
 
-import { computedColumns, GUARD_RULE, GUARD_TEXT, STATUSES, type CascadeReport, type OwnershipMarker, type SourceTable } from '../core';
-import { statusRule, STATUS_COLORS } from './cells';
+import {
+  computedColumns, GUARD_RULE, GUARD_TEXT, WRITTEN_COLUMNS, type CascadeReport, type OwnershipMarker, type SourceTable, type WrittenColumn,
+} from '../core';
+import { equalsTextRule } from './cells';
 import { markersFrom } from './ownership';
 import { packRows, WRITE_BYTES_PER_SYNC, type RowBlock } from './payload';
 import type { ProgressListener, WriteOutcome } from './types';
@@ -26,13 +28,14 @@ import { inspect, planTable, type TablePlan, type WriteJob } from './write-plan'
 /** What the first write sync carries for one table besides its values: column adds, colours, the marker. */
 const STRUCTURE_BYTES_PER_TABLE = 4_000;
 
-/** The guard's rule (src/core/guard.ts) as the API takes it: with its `=`. The API documents no local form for it (assumed English). */
+/** The guard's rule (src/core/footprint.ts) as the API takes it: with its `=`. The API documents no local form for it (assumed English). */
 export const GUARD_FORMULA = `=${GUARD_RULE}`;
 
-export function writeJobs(report: CascadeReport, tables: readonly SourceTable[]): WriteJob[] {
+/** The tables to write and their computed columns; `columns` is for tests that add one. */
+export function writeJobs(report: CascadeReport, tables: readonly SourceTable[], columns: readonly WrittenColumn[] = WRITTEN_COLUMNS): WriteJob[] {
   return tables
     .filter((source): source is SourceTable & { table: string } => source.table !== null)
-    .map((source) => ({ source, columns: computedColumns(report, source) }))
+    .map((source) => ({ source, columns: computedColumns(report, source, columns) }))
     .filter((job) => job.columns.length > 0);
 }
 
@@ -86,7 +89,7 @@ function progressStep(blocks: RowBlock<TablePlan>[]): string {
   return names.length === 0 ? 'Adding the columns…' : `Writing ${names.join(', ')}…`;
 }
 
-/** The marker first, then the new columns (write-plan.ts: Growth), then the Status colours (cleared and set again on a rerun). */
+/** The marker first, then the new columns (write-plan.ts: Growth), then the columns' colours, such as Status's (cleared and set again on a rerun). */
 function writeStructure(context: Excel.RequestContext, plan: TablePlan): void {
   if (plan.marker) {
     const item = plan.marker.exists
@@ -102,13 +105,15 @@ function writeStructure(context: Excel.RequestContext, plan: TablePlan): void {
   }
   if (plan.growth === 'add') for (const name of plan.appended) plan.table.columns.add(undefined, undefined, name);
   if (plan.rows === 0) return;
-  const status = plan.table.getDataBodyRange().getColumn(plan.statusIndex);
-  status.conditionalFormats.clearAll();
-  for (const value of STATUSES) {
-    const rule = status.conditionalFormats.add('CellValue').cellValue;
-    rule.format.fill.color = STATUS_COLORS[value].fill;
-    rule.format.font.color = STATUS_COLORS[value].font;
-    rule.rule = statusRule(value);
+  for (const { index, colors } of plan.colored) {
+    const cells = plan.table.getDataBodyRange().getColumn(index);
+    cells.conditionalFormats.clearAll();
+    for (const [value, color] of Object.entries(colors)) {
+      const rule = cells.conditionalFormats.add('CellValue').cellValue;
+      rule.format.fill.color = color.fill;
+      rule.format.font.color = color.font;
+      rule.rule = equalsTextRule(value);
+    }
   }
 }
 

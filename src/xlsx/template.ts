@@ -7,7 +7,8 @@
 import { zipSync, type ZipOptions } from 'fflate';
 import { mapHeaders, type Field } from '../core/headers';
 import { sheetReference } from '../core/addresses';
-import { LISTS_SHEET, type ChoiceList, type ColumnHelp, type TeamSheetPlan } from '../core/team-sheet';
+import { LISTS_SHEET } from '../core/footprint';
+import type { ChoiceList, ColumnHelp, TeamSheetPlan } from '../core/team-sheet';
 import { cellAddress, columnLetters, formatRange } from './cell-address';
 import { textCell } from './write';
 import { encodePart, escapeXmlAttribute, escapeXmlText } from './xml-text';

@@ -1,10 +1,10 @@
 /**
- * The guard on our columns' data cells, as the add-in sets it (src/core/guard.ts): one custom data
+ * The guard on our columns' data cells, as the add-in sets it (src/core/footprint.ts): one custom data
  * validation `FALSE` with a Stop alert and an input prompt, in the worksheet's `<dataValidations>`.
  * A validation is ours when its type is custom and its error title is GUARD_TEXT.title; a rewrite
  * replaces ours and copies every other validation as written. See docs/xlsx.md.
  */
-import { GUARD_RULE, GUARD_TEXT } from '../core/guard';
+import { GUARD_RULE, GUARD_TEXT } from '../core/footprint';
 import { formatRange, MAX_COLUMN, MAX_ROW, parseCellAddress, type CellRange } from './cell-address';
 import { escapeXmlAttribute, readAttributes, setAttribute, type PartText } from './xml-text';
 

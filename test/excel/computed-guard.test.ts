@@ -4,13 +4,13 @@
  * validations where they are; and the model's custom rules and moving validation that this rests on.
  */
 
-import { checkTables, columnLetters, COMPUTED_COLUMNS, GUARD_TEXT, type SourceTable } from '../../src/core';
+import { checkTables, columnLetters, COMPUTED_HEADERS, GUARD_TEXT, type SourceTable } from '../../src/core';
 import { GUARD_FORMULA } from '../../src/excel/write';
 import { createWorkbookModel, workbookSpecFromTables, type WorkbookModel, type WorkbookSnapshot } from '../../src/preview/excel-model';
 import { columnValues, tableOf } from './grid';
 import { adapterFor, EXAMPLE_AS_OF, exampleModel, generatedModel } from './support';
 
-const OWNED = COMPUTED_COLUMNS.map((column) => column.header as string);
+const OWNED: string[] = [...COMPUTED_HEADERS];
 
 const GUARD = {
   type: 'Custom',
@@ -77,7 +77,7 @@ describe.each(['1.12', '1.13'])('ExcelApi %s', (version) => {
     const { tables } = await written(workbook);
     const snapshot = workbook.snapshot();
     const owned = tables.flatMap((source) => dataCells(snapshot, source.table as string, OWNED)).sort();
-    expect(owned).toHaveLength(67 * 8);
+    expect(owned).toHaveLength(67 * OWNED.length);
     expect(Object.keys(validations(snapshot)).sort()).toEqual(owned);
     for (const cell of owned) expect(validations(snapshot)[cell]).toEqual(GUARD);
   });
@@ -92,7 +92,7 @@ describe.each(['1.12', '1.13'])('ExcelApi %s', (version) => {
     const { workbook: adapter } = await written(workbook);
     const after = validations(workbook.snapshot());
     for (const [cell, settings] of Object.entries(mine)) expect(after[cell]).toEqual(settings);
-    expect(guardedCells(workbook.snapshot())).toHaveLength(67 * 8);
+    expect(guardedCells(workbook.snapshot())).toHaveLength(67 * OWNED.length);
 
     await adapter.removeResults();
     expect(guardedCells(workbook.snapshot())).toEqual([]);
@@ -152,7 +152,7 @@ describe("a person's validation right of the table, beyond where our columns go,
     const moved = validations(model.snapshot());
     expect(Object.keys(moved).filter((cell) => (moved[cell] as { type: string }).type === 'List')).toEqual(['KPIs!X2', 'KPIs!X3']);
     expect(moved['KPIs!X2']).toEqual(mine);
-    expect(guardedCells(model.snapshot())).toHaveLength(2 * 8);
+    expect(guardedCells(model.snapshot())).toHaveLength(2 * OWNED.length);
     await workbook.removeResults();
     expect(model.snapshot()).toEqual(before);
   });
@@ -164,7 +164,7 @@ describe("a person's validation right of the table, beyond where our columns go,
     const after = validations(model.snapshot());
     expect(after['KPIs!P2']).toEqual(validations(before)['KPIs!P2']);
     expect(after['KPIs!P3']).toEqual(validations(before)['KPIs!P3']);
-    expect(guardedCells(model.snapshot())).toHaveLength(2 * 8);
+    expect(guardedCells(model.snapshot())).toHaveLength(2 * OWNED.length);
     await workbook.removeResults();
     expect(model.snapshot()).toEqual(before);
   });
@@ -194,7 +194,7 @@ test('the guard goes on in the last write sync, once the values are in; no sync 
   expect(model.stats.syncs).toBeGreaterThanOrEqual(3);
   expect(guardedAfterEachChange).toHaveLength(model.stats.syncs - 1);
   expect(guardedAfterEachChange.slice(0, -1).every((count) => count === 0)).toBe(true);
-  expect(guardedAfterEachChange[guardedAfterEachChange.length - 1]).toBe(12_000 * 8);
+  expect(guardedAfterEachChange[guardedAfterEachChange.length - 1]).toBe(12_000 * OWNED.length);
 }, 60_000);
 
 describe("the model's data validation", () => {

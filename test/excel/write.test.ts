@@ -1,7 +1,7 @@
 /** writeResults and removeResults against the example scorecard in the model. */
 
-import { checkTables, computedColumns, markerFormula, type SourceTable } from '../../src/core';
-import { PERCENT_FORMAT, STATUS_COLORS } from '../../src/excel';
+import { checkTables, computedColumns, COMPUTED_HEADERS, markerFormula, STATUS_COLORS, WRITTEN_COLUMNS, type SourceTable } from '../../src/core';
+import { PERCENT_FORMAT } from '../../src/excel';
 import { createWorkbookModel, workbookSpecFromTables } from '../../src/preview/excel-model';
 import { columnCells, columnValues, tableOf } from './grid';
 import { adapterFor, EXAMPLE_AS_OF, exampleModel } from './support';
@@ -37,7 +37,7 @@ describe.each(['1.12', '1.13'])('ExcelApi %s', (version) => {
     const { model, workbook, tables, report } = await checked();
     await workbook.writeResults(report, tables);
     const snapshot = model.snapshot();
-    for (const header of ['Progress', 'Score', 'Expected', 'Contribution']) {
+    for (const { header } of WRITTEN_COLUMNS.filter((column) => column.format === 'percent')) {
       const cells = columnCells(snapshot, 'TeamSales', header);
       expect(cells.every((cell) => cell?.numberFormat === PERCENT_FORMAT)).toBe(true);
     }
@@ -85,7 +85,7 @@ describe.each(['1.12', '1.13'])('ExcelApi %s', (version) => {
     await workbook.writeResults(report, tables);
     const once = model.snapshot();
     const again = await workbook.readCascade();
-    expect(again.map((table) => table.rows)).toEqual(tables.map((table) => table.rows.map((row) => [...row, ...Array(8).fill(null)])));
+    expect(again.map((table) => table.rows)).toEqual(tables.map((table) => table.rows.map((row) => [...row, ...Array(COMPUTED_HEADERS.length).fill(null)])));
     await workbook.writeResults(checkTables(again, { asOf: EXAMPLE_AS_OF }), again);
     expect(model.snapshot()).toEqual(once);
   });
@@ -101,10 +101,10 @@ describe.each(['1.12', '1.13'])('ExcelApi %s', (version) => {
     const snapshot = model.snapshot();
     expect(columnValues(snapshot, 'KPIs', 'Status')).toEqual(['my words', 'keep me']);
     expect(columnValues(snapshot, 'KPIs', 'Status (KPI Align)')).toEqual(report.nodes.map((node) => node.status));
-    expect(tableOf(snapshot, 'KPIs').table.columns).toHaveLength(5 + 8);
+    expect(tableOf(snapshot, 'KPIs').table.columns).toHaveLength(5 + COMPUTED_HEADERS.length);
     // A rerun finds "Status (KPI Align)" in the marker and rewrites it; the person's column stays.
     await workbook.writeResults(report, await workbook.readCascade());
-    expect(tableOf(model.snapshot(), 'KPIs').table.columns).toHaveLength(13);
+    expect(tableOf(model.snapshot(), 'KPIs').table.columns).toHaveLength(5 + COMPUTED_HEADERS.length);
     expect(columnValues(model.snapshot(), 'KPIs', 'Status')).toEqual(['my words', 'keep me']);
   });
 
@@ -117,11 +117,12 @@ describe.each(['1.12', '1.13'])('ExcelApi %s', (version) => {
     const { workbook, tables, report } = await checked(model);
     await workbook.writeResults(report, tables);
     const snapshot = model.snapshot();
-    expect(tableOf(snapshot, 'KPIs').table.columns).toEqual(['ID', 'Parent', 'Target', 'Actual', 'Score', 'Path', 'Progress', 'Expected', 'Status', 'Contribution', 'Aligned', 'Issues']);
+    const added = COMPUTED_HEADERS.filter((header) => header !== 'Score' && header !== 'Path');
+    expect(tableOf(snapshot, 'KPIs').table.columns).toEqual(['ID', 'Parent', 'Target', 'Actual', 'Score', 'Path', ...added]);
     expect(columnValues(snapshot, 'KPIs', 'Score')).toEqual([0.5]);
     expect(columnValues(snapshot, 'KPIs', 'Path')).toEqual(['A']);
     expect(snapshot.names).toEqual([
-      { name: '_KPIAlign_Owned_1', visible: false, formula: `=${markerFormula({ sheet: 'KPIs', table: 'KPIs', headers: ['Score', 'Path', 'Progress', 'Expected', 'Status', 'Contribution', 'Aligned', 'Issues'] })}` },
+      { name: '_KPIAlign_Owned_1', visible: false, formula: `=${markerFormula({ sheet: 'KPIs', table: 'KPIs', headers: ['Score', 'Path', ...added] })}` },
     ]);
   });
 
@@ -131,7 +132,7 @@ describe.each(['1.12', '1.13'])('ExcelApi %s', (version) => {
     await workbook.writeResults(report, tables);
     await workbook.writeResults(report, tables);
     const outcome = await workbook.removeResults();
-    expect(outcome).toEqual({ tables: tables.map((table) => table.table), columns: 5 * 8, skipped: [] });
+    expect(outcome).toEqual({ tables: tables.map((table) => table.table), columns: 5 * COMPUTED_HEADERS.length, skipped: [] });
     expect(model.snapshot()).toEqual(before);
     expect(await workbook.removeResults()).toEqual({ tables: [], columns: 0, skipped: [] });
   });
