@@ -1,6 +1,5 @@
-import { checkTables, isBehind, NO_OWNER, NodeReport, ownerSummaries, RequiredActual, SourceTable } from '../../src/core';
+import { checkTables, isBehind, NO_OWNER, NodeReport, ownerSummaries, RequiredActual, requiredActuals, SourceTable } from '../../src/core';
 import * as KPI from '../../src/functions/functions';
-import { requiredActuals } from '../../src/functions/required';
 import example from '../../examples/scorecard.json';
 import { check, node, table, tableOf } from './build';
 
