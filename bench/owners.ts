@@ -4,8 +4,7 @@
  * parent's subtree per step), on generated scorecards of 1,000 and 10,000 nodes.
  */
 
-import { checkTables, ownerSummaries, settingsOrThrow, serialFromIso } from '../src/core';
-import { ownersWithRequired } from '../src/functions/required';
+import { checkTables, ownerSummaries, ownersWithRequired, settingsOrThrow, serialFromIso } from '../src/core';
 import { generateCascade, GENERATED_AS_OF } from './generate-cascade';
 import { BenchmarkSection, formats, Row } from './section';
 

@@ -2,7 +2,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkTables, SettingsInput, SourceTable } from '../core';
+import { checkTables, ownersWithRequired, SettingsInput, SourceTable } from '../core';
 import { contentsOf, InputError, readWorkbookFile } from './load';
 import { parseCommandLine, USAGE, CheckOptions, TemplateOptions } from './options';
 import { processTerminal, Terminal } from './terminal';
@@ -10,7 +10,6 @@ import { settingsFor } from './settings';
 import { runTemplate } from './template';
 import { jsonReport } from './json-report';
 import { renderOwners } from './owners-report';
-import { ownersWithRequired } from '../functions/required';
 import { renderTextReport } from './text-report';
 import { writeResults } from './write';
 

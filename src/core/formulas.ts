@@ -1,6 +1,7 @@
 /**
- * The scalar formulas of spec section 4: progress, score, expected progress and status.
- * Pure functions of numbers, shared by the cascade engine and the custom functions.
+ * The scalar formulas of spec section 4: progress and its inverse, score, expected progress and
+ * status. Pure functions of numbers, shared by the cascade engine, KPI.REQUIRED's search and the
+ * custom functions.
  */
 
 import type { Status } from './types';
@@ -66,11 +67,51 @@ function rangeProgress(input: ProgressInput): ProgressResult {
   if (actual === null) return { progress: null };
   if (actual >= band.low && actual <= band.high) return { progress: 1 };
   const distance = actual < band.low ? band.low - actual : actual - band.high;
-  const width = band.high - band.low;
-  const reference = input.target ?? (Number.isFinite(width) ? (band.low + band.high) / 2 : Number.isFinite(band.low) ? band.low : band.high);
-  const scale = Number.isFinite(width) && width > 0 ? width : reference !== 0 ? Math.abs(reference) * 0.1 : 0;
+  const scale = rangeScale(input.target, band);
   if (scale === 0) return { progress: 0 };
   return finite(Math.max(0, 1 - distance / scale));
+}
+
+/**
+ * The distance outside its band over which a range KPI's progress falls from 1 to 0: the band's
+ * width, or for a band that is a single value or open on one side, a tenth of its reference value
+ * (the target, else the band's middle or its one finite bound). 0 when that reference is 0: any
+ * distance outside then gives progress 0.
+ */
+function rangeScale(target: number | null, band: { low: number; high: number }): number {
+  const width = band.high - band.low;
+  const reference = target ?? (Number.isFinite(width) ? (band.low + band.high) / 2 : Number.isFinite(band.low) ? band.low : band.high);
+  return Number.isFinite(width) && width > 0 ? width : reference !== 0 ? Math.abs(reference) * 0.1 : 0;
+}
+
+/**
+ * The inverse of `computeProgress`: for a KPI's baseline, target or band, the actual at which its raw
+ * progress is q. Null where no actual has progress (no target or band, or the errors computeProgress
+ * reports: baseline-required, zero-span, invalid-band).
+ *
+ * Higher and lower are straight lines through the baseline (q = 0) and the target (q = 1), so every q
+ * has its actual. A range KPI's progress lies between 0 and 1, reached on either side of the band: the
+ * side is the one the input's actual is on (a KPI above its band comes down to it), below when the
+ * actual is blank or inside. A q of 1 or more gives the band's edge, and so does every q when the
+ * scale is 0 (outside such a band, progress is 0 however near).
+ */
+export function actualForProgress(input: ProgressInput): ((q: number) => number) | null {
+  if (input.direction === 'range') return rangeActualForProgress(input);
+  const { target, baseline, direction } = input;
+  if (target === null) return null;
+  if (baseline === null && !(target > 0)) return null;
+  const base = baseline ?? (direction === 'higher' ? 0 : 2 * target);
+  if (target === base) return null;
+  return (q) => base + q * (target - base);
+}
+
+function rangeActualForProgress(input: ProgressInput): ((q: number) => number) | null {
+  const band = rangeBand(input);
+  if (band === null || band.low > band.high) return null;
+  const scale = rangeScale(input.target, band);
+  const { actual } = input;
+  const above = (actual !== null && actual > band.high) || !Number.isFinite(band.low);
+  return above ? (q) => band.high + (1 - Math.min(q, 1)) * scale : (q) => band.low - (1 - Math.min(q, 1)) * scale;
 }
 
 /** A score from a raw progress: clamped to [0, cap]. */

@@ -6,6 +6,7 @@ export type { SettingsInput, SettingsResult } from './settings';
 export { RULES, RULE_CODES } from './rules';
 export type { RuleCode } from './rules';
 export { computeProgress, expectedProgress, scoreFromProgress, statusOf, clamp, rangeBand } from './formulas';
+export { actualForProgress } from './formulas';
 export type { ProgressInput, ProgressResult } from './formulas';
 export { isoFromSerial, serialFromIso, serialFromDate, serialFromParts, dateFromSerial, todaySerial } from './dates';
 export { parseNumber, parseDate, parseDirection, parseRollup, parseLevel, idKey, displayText, isBlank, INVALID } from './values';
@@ -37,6 +38,9 @@ export {
 } from './team-sheet';
 export type { TeamLevel, ChoiceList, ColumnHelp, TeamSheetPlan, TeamSheetRequest, TeamSheetResult } from './team-sheet';
 export { ownerSummaries, isBehind, withRequiredActual, NO_OWNER } from './owners';
+export { ownersWithRequired } from './owners';
+export { requiredActual, requiredActuals } from './required';
+export type { RequiredAnswer, RequiredCascade } from './required';
 export type { RequiredActual } from './owners';
 export { planImport, IMPORT_MESSAGES } from './import-plan';
 export type { ImportTarget, IncomingWorkbook } from './import-plan';

@@ -4,8 +4,9 @@
  */
 
 import { tidy } from './engine';
+import { requiredActuals } from './required';
 import { STATUSES } from './types';
-import type { CascadeReport, NodeReport, OwnerKpi, OwnerSummary, Status } from './types';
+import type { CascadeReport, NodeReport, OwnerKpi, OwnerSummary, SourceTable, Status } from './types';
 import { displayText } from './values';
 
 /** The name listed for KPIs whose Owner cell is blank (or whose table has no Owner column). */
@@ -49,6 +50,12 @@ export function ownerSummaries(report: CascadeReport, required?: (node: NodeRepo
   return [...groups.entries()]
     .sort(([a, first], [b, second]) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || collator.compare(first.owner, second.owner) || (a < b ? -1 : a > b ? 1 : 0))
     .map(([, group]) => summary(group.owner, group.kpis));
+}
+
+/** The owners of a checked cascade, each KPI behind with its required actual: `check --owners` and the owner report. */
+export function ownersWithRequired(report: CascadeReport, tables: readonly SourceTable[]): OwnerSummary[] {
+  const required = requiredActuals(tables, report);
+  return ownerSummaries(report, (node) => required(node.id));
 }
 
 /** The KPI with its required actual; the note is kept only when there is no value. */

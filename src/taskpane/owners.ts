@@ -4,10 +4,11 @@
  * tab asks for it only for the owner on screen, and the owner report for everyone.
  */
 
-import { isBehind, ownerSummaries, withRequiredActual, type CascadeReport, type OwnerSummary, type RequiredActual, type SourceTable } from '../core';
-import { requiredActuals } from '../functions/required';
+import {
+  isBehind, ownerSummaries, requiredActuals, withRequiredActual, type CascadeReport, type OwnerSummary, type RequiredActual, type SourceTable,
+} from '../core';
 
-export { ownersWithRequired } from '../functions/required';
+export { ownersWithRequired } from '../core';
 
 export type RequiredOf = (id: string) => RequiredActual;
 

@@ -1,5 +1,4 @@
-import { checkTables, ownerSummaries, SourceTable } from '../../src/core';
-import { requiredActuals } from '../../src/functions/required';
+import { checkTables, ownerSummaries, requiredActuals, SourceTable } from '../../src/core';
 import { parseCommandLine } from '../../src/cli/options';
 import example from '../../examples/scorecard.json';
 import { AS_OF, EXAMPLE, runChecker } from './run';

@@ -1,6 +1,5 @@
-import { checkTables, isBehind, NO_OWNER, NodeReport, ownerSummaries, RequiredActual, SourceTable } from '../../src/core';
+import { checkTables, isBehind, NO_OWNER, NodeReport, ownerSummaries, RequiredActual, requiredActuals, SourceTable } from '../../src/core';
 import * as KPI from '../../src/functions/functions';
-import { requiredActuals } from '../../src/functions/required';
 import example from '../../examples/scorecard.json';
 import { check, node, table, tableOf } from './build';
 
@@ -132,46 +131,5 @@ describe('ownerSummaries: owners as people write them', () => {
       ['K2', 'Achieved', null, null, "'Team X'!C6"],
     ]);
     expect(ana.behind).toBe(1);
-  });
-});
-
-describe('requiredActuals', () => {
-  test('an unknown ID and an empty cascade give a note, never an exception', () => {
-    expect(requiredActuals(tables, report)('NOPE')).toEqual({ value: null, note: 'No KPI or objective has the ID "NOPE" in the cascade ranges.' });
-    const none = requiredActuals([], check([]))('K1');
-    expect(none).toEqual({ value: null, note: expect.stringMatching(/^No KPI or objective has the ID "K1"/) });
-  });
-
-  test('a KPI without a parent, and one whose parent it can bring to 1', () => {
-    const objectives = tableOf('Objectives', [{ ID: 'O1', Level: 'Objective', Perspective: 'Financial' }]);
-    const kpis = tableOf('KPIs', [
-      { ID: 'K1', Level: 'Department', Parent: 'O1', Target: 100, Actual: 50 },
-      { ID: 'K2', Level: 'Department', Target: 100, Actual: 50 },
-    ]);
-    const required = requiredActuals([objectives, kpis], check([objectives, kpis]));
-    expect(required('K1')).toEqual({ value: 100, note: null });
-    expect(required('K2')).toEqual({ value: null, note: 'No data: K2 has no parent linked to it, so there is no parent score to reach.' });
-  });
-
-  test("the search uses the report's score cap: a sibling lagging behind can be made up for only above 100%", () => {
-    const objectives = tableOf('Objectives', [{ ID: 'O1', Level: 'Objective', Perspective: 'Financial' }]);
-    const kpis = tableOf('KPIs', [
-      { ID: 'K1', Level: 'Department', Parent: 'O1', Target: 100, Actual: 50 },
-      { ID: 'K2', Level: 'Department', Parent: 'O1', Target: 100, Actual: 80 },
-    ]);
-    const capped = requiredActuals([objectives, kpis], check([objectives, kpis]));
-    expect(capped('K1')).toEqual({ value: null, note: 'Even at its best, K1 leaves O1 at a score of 90.0%: no actual brings O1 to 100%.' });
-    // With scores allowed up to 120%, K1 at 120 makes up for K2's 80%: (1.2 + 0.8) / 2 = 1.
-    const overshoot = requiredActuals([objectives, kpis], check([objectives, kpis], { scoreCap: 1.2 }));
-    expect(overshoot('K1')).toEqual({ value: 120, note: null });
-  });
-
-  test('the search reads the tables as the report does: with their names, at their origins', () => {
-    const objectives = tableOf('Objectives', [{ ID: 'O1', Perspective: 'Financial', Actual: null }], { origin: 'B3', sheet: 'Strategy' });
-    const kpis = tableOf('KPIs', [{ ID: 'K1', Level: 'Department', Parent: 'O1', Target: 100, Actual: 50 }], { origin: 'D10', sheet: 'Dept' });
-    const checked = check([objectives, kpis]);
-    // A blank Level in a table named "Objectives" is an objective (spec 3); as an unnamed range with an Actual column it would not be.
-    expect(checked.nodes.find((one) => one.id === 'O1')?.kind).toBe('objective');
-    expect(requiredActuals([objectives, kpis], checked)('K1')).toEqual({ value: 100, note: null });
   });
 });
