@@ -17,6 +17,8 @@ export {
 export type { CellArea } from './addresses';
 export { COMPUTED_HEADERS, fieldForHeader, headerKey, mapHeaders } from './headers';
 export { reportIndex } from './report-index';
+export { checkedCascade } from './checked-cascade';
+export type { CheckedCascade } from './checked-cascade';
 export type { ReportIndex } from './report-index';
 export { computedColumns } from './writeback';
 export type { ComputedColumn } from './writeback';

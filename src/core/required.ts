@@ -10,8 +10,8 @@
  * the task pane into a value or a note (`requiredActuals`).
  */
 
-import { parseCellAddress } from './addresses';
-import { checkTables, rowKey } from './engine';
+import { checkedCascade, type CheckedCascade } from './checked-cascade';
+import { checkTables } from './engine';
 import { actualForProgress } from './formulas';
 import { fieldForHeader } from './headers';
 import type { RequiredActual } from './owners';
@@ -33,11 +33,11 @@ export interface RequiredCascade {
   /** The node a node is linked to, or null. */
   parentOf(node: NodeReport): NodeReport | null;
   /** A node's linked children, in reading order. */
-  childrenOf(node: NodeReport): NodeReport[];
+  childrenOf(node: NodeReport): readonly NodeReport[];
   /** Where a node's row is in `tables`: the table's index and the row's index among its data rows. */
   locate(node: NodeReport): { table: number; rowIndex: number };
   /** The node's own issues. */
-  issuesOf(node: NodeReport): Issue[];
+  issuesOf(node: NodeReport): readonly Issue[];
 }
 
 /**
@@ -242,9 +242,9 @@ function subtreeScore(cascade: RequiredCascade, parent: NodeReport, node: NodeRe
  * engine runs on the tables once, at the first ID asked for.
  */
 export function requiredActuals(tables: readonly SourceTable[], report: CascadeReport): (id: string) => RequiredActual {
-  let cascade: IndexedCascade | null = null;
+  let cascade: CheckedCascade | null = null;
   return (id) => {
-    cascade ??= indexedCascade([...tables], settingsOrThrow({ asOf: report.asOf, ...report.settings }));
+    cascade ??= checkedCascade(tables, settingsOrThrow({ asOf: report.asOf, ...report.settings }));
     const nodes = cascade.byKey.get(idKey(id));
     if (!nodes) return { value: null, note: `No KPI or objective has the ID "${displayText(id)}" in the cascade ranges.` };
     if (nodes.length > 1) {
@@ -254,55 +254,4 @@ export function requiredActuals(tables: readonly SourceTable[], report: CascadeR
     const answer = requiredActual(cascade, nodes[0]);
     return answer.value === null ? { value: null, note: answer.message } : { value: answer.value, note: null };
   };
-}
-
-interface IndexedCascade extends RequiredCascade {
-  /** Report nodes by ID key; more than one means `duplicate-id`. */
-  byKey: Map<string, NodeReport[]>;
-}
-
-/** Rules that cut a node's link to the parent it names (spec 4, "Links"). */
-const LINK_BREAKING: ReadonlySet<string> = new Set(['unknown-parent', 'cycle', 'level-inverted', 'duplicate-id']);
-
-/**
- * The engine's report over the tables, indexed for the search: nodes by ID, issues by row, links and
- * rows. The custom functions build the same from ranges (`cascadeOfTables`, src/functions/cascade-args.ts);
- * both give way to core's one index over a report (issue 13).
- */
-function indexedCascade(tables: SourceTable[], settings: Settings): IndexedCascade {
-  const report = checkTables(tables, settings);
-  const byKey = new Map<string, NodeReport[]>();
-  for (const node of report.nodes) listIn(byKey, idKey(node.id)).push(node);
-  const issuesByRow = new Map<string, Issue[]>();
-  for (const issue of report.issues) if (issue.id !== null) listIn(issuesByRow, rowKey(issue.workbook, issue.sheet, issue.table, issue.row)).push(issue);
-  const parents = new Map<NodeReport, NodeReport>();
-  const children = new Map<NodeReport, NodeReport[]>();
-  for (const node of report.nodes) {
-    if (node.parent === null || node.issues.some((code) => LINK_BREAKING.has(code))) continue;
-    const named = byKey.get(idKey(node.parent));
-    if (!named || named.length !== 1) continue;
-    parents.set(node, named[0]);
-    listIn(children, named[0]).push(node);
-  }
-  const tableKey = (workbook: string | null | undefined, sheet: string, table: string | null) => `${workbook ?? ''}\u0000${sheet}\u0000${table ?? ''}`;
-  const tableIndex = new Map(tables.map((table, index) => [tableKey(table.workbook, table.sheet, table.table), index]));
-  const headerRows = tables.map((table) => parseCellAddress(table.origin)?.row ?? 1);
-  return {
-    tables,
-    settings,
-    byKey,
-    issuesOf: (node) => issuesByRow.get(rowKey(node.workbook, node.sheet, node.table, node.row)) ?? [],
-    parentOf: (node) => parents.get(node) ?? null,
-    childrenOf: (node) => children.get(node) ?? [],
-    locate(node) {
-      const table = tableIndex.get(tableKey(node.workbook, node.sheet, node.table)) ?? -1;
-      return { table, rowIndex: table < 0 ? -1 : node.row - headerRows[table] - 1 };
-    },
-  };
-}
-
-function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  return list;
 }

@@ -6,7 +6,7 @@
 
 import { parseCellAddress } from './addresses';
 import { reportIndex } from './report-index';
-import type { CascadeReport, CellValue, NodeReport, SourceTable } from './types';
+import type { CascadeReport, CellValue, SourceTable } from './types';
 import { WRITTEN_COLUMNS, type WrittenColumn } from './written-columns';
 
 export type { ColumnFormat } from './written-columns';

@@ -15,8 +15,8 @@
  * test that changes one cell at a time outside it (test/functions/cache.test.ts).
  */
 
-import { checkTables, fieldForHeader, idKey, isBlank, mapHeaders, parseCellAddress, reportIndex, settingsOrThrow } from '../core';
-import type { CascadeReport, CellValue, Issue, NodeReport, Settings, SourceTable } from '../core';
+import { checkedCascade, fieldForHeader, idKey, isBlank, mapHeaders, settingsOrThrow } from '../core';
+import type { CellValue, CheckedCascade, Settings, SourceTable } from '../core';
 import { ArgumentProblem, invalidValue } from './errors';
 
 type Field = NonNullable<ReturnType<typeof fieldForHeader>>;
@@ -51,23 +51,8 @@ const CACHE_SIZE = 4;
 export type Range = unknown[][];
 
 /** A computed cascade and what the functions look up in it. */
-export interface Cascade {
-  report: CascadeReport;
-  /** The tables the engine read: from ranges, only the cells of the reading's columns; from a host, its own tables. */
-  tables: SourceTable[];
-  /** Report nodes by ID key; more than one means `duplicate-id`. */
-  byKey: Map<string, NodeReport[]>;
-  /** Each node's own issues, by its row (the report's index, `reportIndex`). */
-  issuesOf(node: NodeReport): readonly Issue[];
-  /** A node's linked children, in reading order, as the engine linked them. */
-  childrenOf(node: NodeReport): readonly NodeReport[];
-  /** The node a node is linked to, or null when the engine left it unlinked. */
-  parentOf(node: NodeReport): NodeReport | null;
-  /** Where a node's row is in `tables`: the table's index and the row's index among its data rows. */
-  locate(node: NodeReport): { table: number; rowIndex: number };
-  /** The settings the cascade was computed with. */
-  settings: Settings;
-}
+/** The cascade the functions look things up in: core's checked cascade over the ranges' tables. */
+export type Cascade = CheckedCascade;
 
 interface RangeSnapshot {
   header: unknown[];
@@ -407,40 +392,6 @@ function toTables(snapshots: RangeSnapshot[]): SourceTable[] {
 }
 
 function compute(snapshots: RangeSnapshot[]): Cascade {
-  return cascadeOfTables(toTables(snapshots), FUNCTION_SETTINGS);
+  return checkedCascade(toTables(snapshots), FUNCTION_SETTINGS);
 }
 
-/**
- * The engine's report over these tables with what the functions look up in it. The cache's entries
- * are built from the ranges; the checker and the task pane build theirs from their own tables and
- * settings, so that KPI.REQUIRED's search answers for the same cascade their report shows.
- */
-export function cascadeOfTables(tables: SourceTable[], settings: Settings): Cascade {
-  const report = checkTables(tables, settings);
-  const byKey = new Map<string, NodeReport[]>();
-  for (const node of report.nodes) {
-    const key = idKey(node.id);
-    const same = byKey.get(key);
-    if (same) same.push(node);
-    else byKey.set(key, [node]);
-  }
-  const indexed = reportIndex(report);
-
-  const tableKey = (workbook: string | null | undefined, sheet: string, table: string | null) => `${workbook ?? ''}\u0000${sheet}\u0000${table ?? ''}`;
-  const tableIndex = new Map(tables.map((table, index) => [tableKey(table.workbook, table.sheet, table.table), index]));
-  const headerRows = tables.map((table) => parseCellAddress(table.origin)?.row ?? 1);
-
-  return {
-    report,
-    tables,
-    byKey,
-    issuesOf: indexed.issuesOf,
-    childrenOf: indexed.childrenOf,
-    parentOf: indexed.parentOf,
-    locate(node) {
-      const table = tableIndex.get(tableKey(node.workbook, node.sheet, node.table)) ?? -1;
-      return { table, rowIndex: table < 0 ? -1 : node.row - headerRows[table] - 1 };
-    },
-    settings,
-  };
-}
