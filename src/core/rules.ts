@@ -3,7 +3,7 @@
  * Messages name the node, the values involved and the cell, in a finance user's words.
  */
 
-import type { Severity } from './types';
+import type { Issue, Severity } from './types';
 
 /** Numbers in messages: as a person would type them, without floating-point noise. */
 export function formatValue(value: number): string {
@@ -32,6 +32,18 @@ function loopText(loop: string[]): string {
 interface Cell { subject: string; cell: string }
 interface CellText extends Cell { text: string }
 
+/** What a rule is: its severity, its message from the details, and what hosts need to know of it. */
+interface Rule {
+  severity: Severity;
+  message: (details: never) => string;
+  /** An issue of this rule on a node means the node is not linked to its parent (spec 4, "Links"), or not computed at all. */
+  breaksLink?: true;
+  /** An error of this rule on a node is why it has no progress, and so no score, of its own. */
+  explainsMissingScore?: true;
+  /** Whether the rule fires depends on the as-of date, not only on the workbook. */
+  dependsOnAsOf?: true;
+}
+
 export const RULES = {
   'missing-id': {
     severity: 'error',
@@ -40,11 +52,14 @@ export const RULES = {
   },
   'duplicate-id': {
     severity: 'error',
+    breaksLink: true,
+    explainsMissingScore: true,
     message: (d: { id: string; cells: string[] }) =>
       `ID ${quote(d.id)} is used by ${d.cells.length} rows (${listOf(d.cells)}); none of them is computed until each has an ID of its own.`,
   },
   'unknown-parent': {
     severity: 'error',
+    breaksLink: true,
     message: (d: Cell & { parent: string; ambiguous: boolean }) =>
       d.ambiguous
         ? `${d.subject}: Parent ${quote(d.parent)} in ${d.cell} is the ID of more than one row (duplicate-id), so it cannot be linked.`
@@ -52,6 +67,7 @@ export const RULES = {
   },
   cycle: {
     severity: 'error',
+    breaksLink: true,
     message: (d: Cell & { loop: string[] }) =>
       d.loop.length === 1
         ? `${d.subject} names itself as its parent in ${d.cell}.`
@@ -59,6 +75,7 @@ export const RULES = {
   },
   'level-inverted': {
     severity: 'error',
+    breaksLink: true,
     message: (d: Cell & { level: string; parent: string; parentLevel: string }) =>
       `${d.subject} (${d.level}) aligns to ${d.parent} (${d.parentLevel}) in ${d.cell}, a lower level; it is not linked to it.`,
   },
@@ -79,6 +96,7 @@ export const RULES = {
   },
   'invalid-direction': {
     severity: 'error',
+    explainsMissingScore: true,
     message: (d: CellText) =>
       `${d.subject}: Direction ${quote(d.text)} in ${d.cell} is not a direction; use higher, lower or range. It gets no progress until then.`,
   },
@@ -94,16 +112,19 @@ export const RULES = {
   },
   'invalid-band': {
     severity: 'error',
+    explainsMissingScore: true,
     message: (d: Cell & { min: number; max: number }) =>
       `${d.subject}: Target Min ${formatValue(d.min)} is above Target Max ${formatValue(d.max)} (${d.cell}); it gets no progress.`,
   },
   'zero-span': {
     severity: 'error',
+    explainsMissingScore: true,
     message: (d: Cell & { target: number; baseline: number }) =>
       `${d.subject}: Target ${formatValue(d.target)} in ${d.cell} equals the baseline ${formatValue(d.baseline)}, so progress cannot be measured.`,
   },
   'baseline-required': {
     severity: 'error',
+    explainsMissingScore: true,
     message: (d: Cell & { target: number }) =>
       `${d.subject}: Target ${formatValue(d.target)} is not above 0, so progress needs a Baseline; add one in ${d.cell}.`,
   },
@@ -160,6 +181,7 @@ export const RULES = {
   },
   'stale-actual': {
     severity: 'warning',
+    dependsOnAsOf: true,
     message: (d: Cell & { updated: string; frequency: string; nextUpdate: string; asOf: string }) =>
       `${d.subject}: the actual was last updated ${d.updated} (${d.cell}); a ${d.frequency} KPI was due an update by ${d.nextUpdate}, before ${d.asOf}.`,
   },
@@ -183,9 +205,28 @@ export const RULES = {
     message: (d: { missing: string[] }) =>
       `The objectives name perspectives, but none is ${d.missing.join(', ')}; a balanced scorecard usually covers all four.`,
   },
-} as const satisfies Record<string, { severity: Severity; message: (details: never) => string }>;
+} as const satisfies Record<string, Rule>;
 
 export type RuleCode = keyof typeof RULES;
 export type RuleDetails<C extends RuleCode> = Parameters<(typeof RULES)[C]['message']>[0];
 
+/** Details that JSON carries faithfully: it has no Infinity or NaN, so a number that overflowed is null. */
+export type PlainDetails<T> = { [K in keyof T]: T[K] extends number ? number | null : T[K] };
+
+/** A rule's details as its issue keeps them. */
+export type IssueDetails<C extends RuleCode> = PlainDetails<RuleDetails<C>>;
+
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+/** What a host may ask of the rules, as the flags above name it. */
+export type RuleFlag = 'breaksLink' | 'explainsMissingScore' | 'dependsOnAsOf';
+
+/** The codes of the rules that carry a flag, such as every rule that breaks a link. */
+export function rulesWhere(flag: RuleFlag): ReadonlySet<RuleCode> {
+  return new Set(RULE_CODES.filter((code) => (RULES[code] as Rule)[flag] === true));
+}
+
+/** Narrows an issue to one rule's, so that its details are typed: `isIssueOf(issue, 'cycle') && issue.details.loop`. */
+export function isIssueOf<C extends RuleCode>(issue: Issue, code: C): issue is Issue<C> {
+  return issue.code === code;
+}

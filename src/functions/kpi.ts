@@ -5,7 +5,7 @@
 
 import {
   computeProgress, displayText, expectedProgress, fieldForHeader, idKey, INVALID, parseDate, parseDirection, parseNumber,
-  resolveSettings, scoreFromProgress, statusOf, todaySerial,
+  resolveSettings, rulesWhere, scoreFromProgress, statusOf, todaySerial,
 } from '../core';
 import type { CellValue, Issue, NodeReport, Status } from '../core';
 import { tidy } from '../core';
@@ -115,10 +115,10 @@ export function status(scoreValue: unknown, expectedValue?: unknown, onTrack?: u
 
 // ---------------------------------------------------------------- the cascade functions
 
-/** The fields whose own errors leave a node without progress, and so without a score of its own. */
+/** The fields whose unreadable numbers (invalid-number, a rule of every number column) leave a node without progress. */
 const VALUE_FIELDS = new Set(['actual', 'target', 'baseline', 'targetMin', 'targetMax', 'tolerance']);
-const SCORE_ERRORS = new Set(['invalid-direction', 'zero-span', 'baseline-required', 'invalid-band']);
-const LINK_ERRORS = new Set(['unknown-parent', 'cycle', 'level-inverted']);
+const SCORE_RULES = rulesWhere('explainsMissingScore');
+const LINK_RULES = rulesWhere('breaksLink');
 
 /** The node's own error that explains a missing value, as a #VALUE! naming its code; null when there is none. */
 export function ownError(cascade: Cascade, node: NodeReport, explains: (issue: Issue) => boolean): FunctionErrorValue | null {
@@ -127,9 +127,9 @@ export function ownError(cascade: Cascade, node: NodeReport, explains: (issue: I
 }
 
 export const explainsScore = (issue: Issue): boolean =>
-  SCORE_ERRORS.has(issue.code) || (issue.code === 'invalid-number' && VALUE_FIELDS.has(fieldForHeader(issue.column) ?? ''));
+  SCORE_RULES.has(issue.code) || (issue.code === 'invalid-number' && VALUE_FIELDS.has(fieldForHeader(issue.column) ?? ''));
 
-const explainsAlignment = (issue: Issue): boolean => LINK_ERRORS.has(issue.code);
+const explainsAlignment = (issue: Issue): boolean => LINK_RULES.has(issue.code);
 
 /** Finds the node an ID names; an error value for a blank, unknown or duplicated ID. */
 export function findNode(cascade: Cascade, id: unknown): NodeReport | FunctionErrorValue {
@@ -200,8 +200,8 @@ export function children(id: unknown, cascadeArgument: unknown): Answer[][] {
 
 export const ISSUE_HEADER = ['Code', 'Severity', 'ID', 'Cell', 'Message'];
 
-/** Rules that depend on today's date: left out, so that the answer depends only on the arguments. */
-const DATED_RULES = new Set(['stale-actual']);
+/** Rules that depend on the as-of date, today for a function: left out, so that the answer depends only on the arguments. */
+const DATED_RULES = rulesWhere('dependsOnAsOf');
 
 export function issues(cascadeArgument: unknown): Answer[][] {
   const cascade = cascadeOf(cascadeArgument, 'all');
