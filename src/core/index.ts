@@ -8,6 +8,8 @@ export type { RuleCode, RuleDetails, RuleFlag } from './rules';
 export { computeProgress, expectedProgress, scoreFromProgress, statusOf, clamp, rangeBand } from './formulas';
 export type { ProgressInput, ProgressResult } from './formulas';
 export { isoFromSerial, serialFromIso, serialFromDate, todaySerial } from './dates';
+export { LEVELS, LEVEL_NAMES, DIRECTIONS, ROLLUPS, FREQUENCIES, PERSPECTIVES, choicesText } from './vocabulary';
+export type { Direction, Rollup, Frequency, LevelName } from './vocabulary';
 export { parseNumber, parseDate, parseDirection, parseRollup, parseLevel, idKey, displayText, isBlank, INVALID } from './values';
 export { columnLetters, parseCellAddress, cellReference, sheetReference, splitSheetReference, parseReference } from './addresses';
 export type { CellArea } from './addresses';

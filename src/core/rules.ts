@@ -4,6 +4,7 @@
  */
 
 import type { Issue, Severity } from './types';
+import { choicesText, DIRECTIONS, FREQUENCIES, LEVEL_NAMES, ROLLUPS } from './vocabulary';
 
 /** Numbers in messages: as a person would type them, without floating-point noise. */
 export function formatValue(value: number): string {
@@ -28,6 +29,14 @@ function loopText(loop: string[]): string {
   const ids = loop.length <= 8 ? loop : [...loop.slice(0, 3), `… ${loop.length - 5} more …`, ...loop.slice(-2)];
   return [...ids, loop[0]].join(' > ');
 }
+
+/** The choices the invalid-word rules offer, as the engine's values (the levels by name). */
+const CHOICES = {
+  level: choicesText(LEVEL_NAMES),
+  direction: choicesText(DIRECTIONS.map((term) => term.value)),
+  rollup: choicesText(ROLLUPS.map((term) => term.value)),
+  frequency: choicesText(FREQUENCIES.map((term) => term.value)),
+};
 
 interface Cell { subject: string; cell: string }
 interface CellText extends Cell { text: string }
@@ -92,18 +101,18 @@ export const RULES = {
   'invalid-level': {
     severity: 'error',
     message: (d: CellText) =>
-      `${d.subject}: Level ${quote(d.text)} in ${d.cell} is not a level; use Objective, Organization, Department, Team or Individual.`,
+      `${d.subject}: Level ${quote(d.text)} in ${d.cell} is not a level; use ${CHOICES.level}.`,
   },
   'invalid-direction': {
     severity: 'error',
     explainsMissingScore: true,
     message: (d: CellText) =>
-      `${d.subject}: Direction ${quote(d.text)} in ${d.cell} is not a direction; use higher, lower or range. It gets no progress until then.`,
+      `${d.subject}: Direction ${quote(d.text)} in ${d.cell} is not a direction; use ${CHOICES.direction}. It gets no progress until then.`,
   },
   'invalid-rollup': {
     severity: 'error',
     message: (d: CellText) =>
-      `${d.subject}: Rollup ${quote(d.text)} in ${d.cell} is not a rollup method; weighted is used. Use weighted, average, min, max, sum or none.`,
+      `${d.subject}: Rollup ${quote(d.text)} in ${d.cell} is not a rollup method; weighted is used. Use ${CHOICES.rollup}.`,
   },
   'invalid-weight': {
     severity: 'error',
@@ -188,7 +197,7 @@ export const RULES = {
   'invalid-frequency': {
     severity: 'warning',
     message: (d: CellText) =>
-      `${d.subject}: Frequency ${quote(d.text)} in ${d.cell} is not a frequency; use daily, weekly, monthly, quarterly, semiannual or annual.`,
+      `${d.subject}: Frequency ${quote(d.text)} in ${d.cell} is not a frequency; use ${CHOICES.frequency}.`,
   },
   'duplicate-column': {
     severity: 'warning',

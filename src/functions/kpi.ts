@@ -4,7 +4,7 @@
  */
 
 import {
-  computeProgress, displayText, expectedProgress, fieldForHeader, idKey, INVALID, parseDate, parseDirection, parseNumber,
+  choicesText, computeProgress, DIRECTIONS, displayText, expectedProgress, fieldForHeader, idKey, INVALID, parseDate, parseDirection, parseNumber,
   resolveSettings, rulesWhere, scoreFromProgress, statusOf, todaySerial,
 } from '../core';
 import type { CellValue, Issue, NodeReport, Status } from '../core';
@@ -45,11 +45,14 @@ function dateArgument(value: unknown, name: string): number | null {
   return parsed;
 }
 
+/** The directions as a team sheet's dropdown offers them, each quoted as a formula would take it. */
+const DIRECTION_CHOICES = choicesText(DIRECTIONS.map((term) => `"${term.name}"`));
+
 function directionArgument(value: unknown) {
   if (omitted(value)) return 'higher' as const;
   const parsed = typeof value === 'string' ? parseDirection(value) : INVALID;
   if (parsed === INVALID) {
-    throw argumentProblem(`The direction "${textOf(value)}" is not one KPI Align knows; use "Higher is better", "Lower is better" or "Range".`);
+    throw argumentProblem(`The direction "${textOf(value)}" is not one KPI Align knows; use ${DIRECTION_CHOICES}.`);
   }
   return parsed ?? 'higher';
 }
