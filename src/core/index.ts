@@ -4,7 +4,7 @@ export { checkTables, rowKey, tidy } from './engine';
 export { resolveSettings, settingsOrThrow, SettingsError, DEFAULT_SETTINGS } from './settings';
 export type { SettingsInput, SettingsResult } from './settings';
 export { RULES, RULE_CODES, rulesWhere, isIssueOf } from './rules';
-export type { RuleCode, RuleDetails, RuleFlag } from './rules';
+export type { RuleCode, RuleDetails, IssueDetails, RuleFlag } from './rules';
 export { computeProgress, expectedProgress, scoreFromProgress, statusOf, clamp, rangeBand } from './formulas';
 export type { ProgressInput, ProgressResult } from './formulas';
 export { isoFromSerial, serialFromIso, serialFromDate, todaySerial } from './dates';

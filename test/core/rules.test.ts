@@ -3,7 +3,7 @@
  * node and the value; and a near-identical workbook that must not trigger it.
  */
 
-import { isIssueOf, RULE_CODES, RULES, rulesWhere, SettingsInput, SourceTable, type CascadeReport, type Issue, type RuleCode } from '../../src/core';
+import { compareSeverity, isIssueOf, RULE_CODES, RULES, rulesWhere, SEVERITIES, SettingsInput, SourceTable, type CascadeReport, type Issue, type RuleCode } from '../../src/core';
 import { check, checkScorecard, Row, soundScorecard, table, tableOf, where } from './build';
 
 type Card = ReturnType<typeof soundScorecard>;
@@ -267,6 +267,12 @@ function namedNodes(code: RuleCode, report: CascadeReport) {
 }
 
 describe('what hosts know of each rule', () => {
+  test('severities in one order, the most serious first', () => {
+    expect(SEVERITIES).toEqual(['error', 'warning', 'info']);
+    expect((['info', 'error', 'warning', 'error'] as const).slice().sort(compareSeverity)).toEqual(['error', 'error', 'warning', 'info']);
+    expect(new Set(RULE_CODES.map((code) => RULES[code].severity))).toEqual(new Set(SEVERITIES));
+  });
+
   test('the flags name these rules', () => {
     expect([...rulesWhere('breaksLink')].sort()).toEqual(['cycle', 'duplicate-id', 'level-inverted', 'unknown-parent']);
     expect([...rulesWhere('explainsMissingScore')].sort()).toEqual(['baseline-required', 'duplicate-id', 'invalid-band', 'invalid-direction', 'zero-span']);
