@@ -1,13 +1,13 @@
 /** The report for a person at a terminal: the summary first, then the issues grouped by severity and rule. */
 
-import type { CascadeReport, Issue, Location, Severity, Status } from '../core';
+import { SEVERITIES, type CascadeReport, type Issue, type Location, type RuleCode, type Severity, type Status } from '../core';
 import { paint, Terminal, Colour } from './terminal';
 
-const SEVERITIES: { severity: Severity; title: string; colour: Colour }[] = [
-  { severity: 'error', title: 'Errors', colour: 'red' },
-  { severity: 'warning', title: 'Warnings', colour: 'yellow' },
-  { severity: 'info', title: 'Notes', colour: 'cyan' },
-];
+const SEVERITY_HEADINGS: Record<Severity, { title: string; colour: Colour }> = {
+  error: { title: 'Errors', colour: 'red' },
+  warning: { title: 'Warnings', colour: 'yellow' },
+  info: { title: 'Notes', colour: 'cyan' },
+};
 
 export const STATUS_COLOUR: Record<Status, Colour> = {
   Achieved: 'green', 'On track': 'green', 'At risk': 'yellow', 'Off track': 'red', 'No data': 'grey',
@@ -57,11 +57,12 @@ export function renderTextReport(report: CascadeReport, terminal: Terminal, sect
   lines.push('');
   for (const section of sections) lines.push(section, '');
 
-  for (const { severity, title, colour } of SEVERITIES) {
+  for (const severity of SEVERITIES) {
+    const { title, colour } = SEVERITY_HEADINGS[severity];
     const issues = report.issues.filter((issue) => issue.severity === severity);
     if (issues.length === 0) continue;
     lines.push(paint(terminal, colour, bold(`${title} (${issues.length})`)));
-    const byCode = new Map<string, Issue[]>();
+    const byCode = new Map<RuleCode, Issue[]>();
     for (const issue of issues) byCode.set(issue.code, [...(byCode.get(issue.code) ?? []), issue]);
     for (const [code, group] of byCode) {
       lines.push(`  ${paint(terminal, colour, code)} (${group.length})`);

@@ -28,7 +28,7 @@ import { checkTables } from './engine';
 import { sameName } from './ownership';
 import { reportIndex } from './report-index';
 import { LISTS_SHEET, uniqueName } from './team-sheet';
-import type { CascadeReport, ImportPlan, ImportProblem, Issue, Severity, SourceTable } from './types';
+import { compareSeverity, type CascadeReport, type ImportPlan, type ImportProblem, type Issue, type Severity, type SourceTable } from './types';
 import { idKey } from './values';
 
 export interface ImportTarget {
@@ -78,8 +78,6 @@ export const IMPORT_MESSAGES = {
     `Table "${from}" of ${file} is imported as "${to}": ${holder === null ? 'this workbook already has' : `${holder} also has`} a table named "${from}" (table names are unique in a workbook).`,
 };
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** The plan for importing `incoming` into the open workbook `current`. Pure: nothing is read or changed. */
 export function planImport(current: ImportTarget, incoming: IncomingWorkbook[]): ImportPlan {
   const problems: ImportProblem[] = [];
@@ -112,7 +110,7 @@ export function planImport(current: ImportTarget, incoming: IncomingWorkbook[]):
   }
 
   const files = planNames(current, readable, problem);
-  problems.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  problems.sort((a, b) => compareSeverity(a.severity, b.severity));
   return { files, problems, canImport: !problems.some((item) => item.severity === 'error') };
 }
 

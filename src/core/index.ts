@@ -3,12 +3,14 @@
 export { checkTables, rowKey, tidy } from './engine';
 export { resolveSettings, settingsOrThrow, SettingsError, DEFAULT_SETTINGS } from './settings';
 export type { SettingsInput, SettingsResult } from './settings';
-export { RULES, RULE_CODES } from './rules';
-export type { RuleCode } from './rules';
+export { RULES, RULE_CODES, rulesWhere, isIssueOf, explainsMissingScore } from './rules';
+export type { RuleCode, RuleDetails, IssueDetails, RuleFlag } from './rules';
 export { computeProgress, expectedProgress, scoreFromProgress, statusOf, clamp, rangeBand } from './formulas';
 export { actualForProgress } from './formulas';
 export type { ProgressInput, ProgressResult } from './formulas';
 export { isoFromSerial, serialFromIso, serialFromDate, serialFromParts, dateFromSerial, todaySerial } from './dates';
+export { LEVELS, LEVEL_NAMES, DIRECTIONS, ROLLUPS, FREQUENCIES, PERSPECTIVES, choicesText } from './vocabulary';
+export type { Direction, Rollup, Frequency, LevelName } from './vocabulary';
 export { parseNumber, parseDate, parseDirection, parseRollup, parseLevel, idKey, displayText, isBlank, INVALID } from './values';
 export {
   MAX_COLUMN, MAX_ROW, columnLetters, columnNumber, parseCellAddress, cellAddress, parseRangeAddress, rangeAddress,

@@ -2,6 +2,7 @@
 
 import { canonicalHeader, Field } from './headers';
 import { describeCell, fieldLocation, IssueList } from './issues';
+import type { RuleCode } from './rules';
 import type { CascadeTable } from './tables';
 import type { CellValue, NodeKind, Status } from './types';
 import {
@@ -65,7 +66,7 @@ export interface CascadeNode {
   contribution: number | null;
   path: string;
   /** The codes of the issues on this node's row, in the order found. */
-  issueCodes: string[];
+  issueCodes: RuleCode[];
 }
 
 /** The node's level in a message: its rank's name, or "KPI" for a KPI of unknown level. */

@@ -13,6 +13,7 @@
 import { checkedCascade, type CheckedCascade } from './checked-cascade';
 import { checkTables } from './engine';
 import { actualForProgress } from './formulas';
+import { explainsMissingScore } from './rules';
 import { fieldForHeader } from './headers';
 import type { RequiredActual } from './owners';
 import { settingsOrThrow } from './settings';
@@ -75,18 +76,6 @@ export function requiredActual(cascade: RequiredCascade, node: NodeReport): Requ
     else low = middle;
   }
   return { value: rounded(actualAt(high), (value) => parentScore(value) >= 1) };
-}
-
-/**
- * The errors that leave a node without progress of its own: its progress formula's (spec 4) and an
- * unreadable number in a field it reads. The same list as the custom functions' `explainsScore`
- * (src/functions/kpi.ts), until the rule catalogue declares it (issue 13).
- */
-const SCORE_ERRORS: ReadonlySet<string> = new Set(['invalid-direction', 'zero-span', 'baseline-required', 'invalid-band']);
-const VALUE_FIELDS: ReadonlySet<string> = new Set(['actual', 'target', 'baseline', 'targetMin', 'targetMax', 'tolerance']);
-
-function explainsMissingScore(issue: Issue): boolean {
-  return SCORE_ERRORS.has(issue.code) || (issue.code === 'invalid-number' && VALUE_FIELDS.has(fieldForHeader(issue.column) ?? ''));
 }
 
 // ---------------------------------------------------------------- the node's cells

@@ -3,7 +3,9 @@
  * Messages name the node, the values involved and the cell, in a finance user's words.
  */
 
-import type { Severity } from './types';
+import { fieldForHeader, type Field } from './headers';
+import type { Issue, Severity } from './types';
+import { choicesText, DIRECTIONS, FREQUENCIES, LEVEL_NAMES, ROLLUPS } from './vocabulary';
 
 /** Numbers in messages: as a person would type them, without floating-point noise. */
 export function formatValue(value: number): string {
@@ -29,8 +31,28 @@ function loopText(loop: string[]): string {
   return [...ids, loop[0]].join(' > ');
 }
 
+/** The choices the invalid-word rules offer, as the engine's values (the levels by name). */
+const CHOICES = {
+  level: choicesText(LEVEL_NAMES),
+  direction: choicesText(DIRECTIONS.map((term) => term.value)),
+  rollup: choicesText(ROLLUPS.map((term) => term.value)),
+  frequency: choicesText(FREQUENCIES.map((term) => term.value)),
+};
+
 interface Cell { subject: string; cell: string }
 interface CellText extends Cell { text: string }
+
+/** What a rule is: its severity, its message from the details, and what hosts need to know of it. */
+interface Rule {
+  severity: Severity;
+  message: (details: never) => string;
+  /** An issue of this rule on a node means the node is not linked to its parent (spec 4, "Links"), or not computed at all. */
+  breaksLink?: true;
+  /** An error of this rule on a node is why it has no progress, and so no score, of its own. */
+  explainsMissingScore?: true;
+  /** Whether the rule fires depends on the as-of date, not only on the workbook. */
+  dependsOnAsOf?: true;
+}
 
 export const RULES = {
   'missing-id': {
@@ -40,11 +62,14 @@ export const RULES = {
   },
   'duplicate-id': {
     severity: 'error',
+    breaksLink: true,
+    explainsMissingScore: true,
     message: (d: { id: string; cells: string[] }) =>
       `ID ${quote(d.id)} is used by ${d.cells.length} rows (${listOf(d.cells)}); none of them is computed until each has an ID of its own.`,
   },
   'unknown-parent': {
     severity: 'error',
+    breaksLink: true,
     message: (d: Cell & { parent: string; ambiguous: boolean }) =>
       d.ambiguous
         ? `${d.subject}: Parent ${quote(d.parent)} in ${d.cell} is the ID of more than one row (duplicate-id), so it cannot be linked.`
@@ -52,6 +77,7 @@ export const RULES = {
   },
   cycle: {
     severity: 'error',
+    breaksLink: true,
     message: (d: Cell & { loop: string[] }) =>
       d.loop.length === 1
         ? `${d.subject} names itself as its parent in ${d.cell}.`
@@ -59,6 +85,7 @@ export const RULES = {
   },
   'level-inverted': {
     severity: 'error',
+    breaksLink: true,
     message: (d: Cell & { level: string; parent: string; parentLevel: string }) =>
       `${d.subject} (${d.level}) aligns to ${d.parent} (${d.parentLevel}) in ${d.cell}, a lower level; it is not linked to it.`,
   },
@@ -75,17 +102,18 @@ export const RULES = {
   'invalid-level': {
     severity: 'error',
     message: (d: CellText) =>
-      `${d.subject}: Level ${quote(d.text)} in ${d.cell} is not a level; use Objective, Organization, Department, Team or Individual.`,
+      `${d.subject}: Level ${quote(d.text)} in ${d.cell} is not a level; use ${CHOICES.level}.`,
   },
   'invalid-direction': {
     severity: 'error',
+    explainsMissingScore: true,
     message: (d: CellText) =>
-      `${d.subject}: Direction ${quote(d.text)} in ${d.cell} is not a direction; use higher, lower or range. It gets no progress until then.`,
+      `${d.subject}: Direction ${quote(d.text)} in ${d.cell} is not a direction; use ${CHOICES.direction}. It gets no progress until then.`,
   },
   'invalid-rollup': {
     severity: 'error',
     message: (d: CellText) =>
-      `${d.subject}: Rollup ${quote(d.text)} in ${d.cell} is not a rollup method; weighted is used. Use weighted, average, min, max, sum or none.`,
+      `${d.subject}: Rollup ${quote(d.text)} in ${d.cell} is not a rollup method; weighted is used. Use ${CHOICES.rollup}.`,
   },
   'invalid-weight': {
     severity: 'error',
@@ -94,16 +122,19 @@ export const RULES = {
   },
   'invalid-band': {
     severity: 'error',
+    explainsMissingScore: true,
     message: (d: Cell & { min: number; max: number }) =>
       `${d.subject}: Target Min ${formatValue(d.min)} is above Target Max ${formatValue(d.max)} (${d.cell}); it gets no progress.`,
   },
   'zero-span': {
     severity: 'error',
+    explainsMissingScore: true,
     message: (d: Cell & { target: number; baseline: number }) =>
       `${d.subject}: Target ${formatValue(d.target)} in ${d.cell} equals the baseline ${formatValue(d.baseline)}, so progress cannot be measured.`,
   },
   'baseline-required': {
     severity: 'error',
+    explainsMissingScore: true,
     message: (d: Cell & { target: number }) =>
       `${d.subject}: Target ${formatValue(d.target)} is not above 0, so progress needs a Baseline; add one in ${d.cell}.`,
   },
@@ -160,13 +191,14 @@ export const RULES = {
   },
   'stale-actual': {
     severity: 'warning',
+    dependsOnAsOf: true,
     message: (d: Cell & { updated: string; frequency: string; nextUpdate: string; asOf: string }) =>
       `${d.subject}: the actual was last updated ${d.updated} (${d.cell}); a ${d.frequency} KPI was due an update by ${d.nextUpdate}, before ${d.asOf}.`,
   },
   'invalid-frequency': {
     severity: 'warning',
     message: (d: CellText) =>
-      `${d.subject}: Frequency ${quote(d.text)} in ${d.cell} is not a frequency; use daily, weekly, monthly, quarterly, semiannual or annual.`,
+      `${d.subject}: Frequency ${quote(d.text)} in ${d.cell} is not a frequency; use ${CHOICES.frequency}.`,
   },
   'duplicate-column': {
     severity: 'warning',
@@ -183,9 +215,43 @@ export const RULES = {
     message: (d: { missing: string[] }) =>
       `The objectives name perspectives, but none is ${d.missing.join(', ')}; a balanced scorecard usually covers all four.`,
   },
-} as const satisfies Record<string, { severity: Severity; message: (details: never) => string }>;
+} as const satisfies Record<string, Rule>;
 
 export type RuleCode = keyof typeof RULES;
 export type RuleDetails<C extends RuleCode> = Parameters<(typeof RULES)[C]['message']>[0];
 
+/** Details that JSON carries faithfully: it has no Infinity or NaN, so a number that overflowed is null. */
+export type PlainDetails<T> = { [K in keyof T]: T[K] extends number ? number | null : T[K] };
+
+/** A rule's details as its issue keeps them. */
+export type IssueDetails<C extends RuleCode> = PlainDetails<RuleDetails<C>>;
+
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+/** What a host may ask of the rules, as the flags above name it. */
+export type RuleFlag = 'breaksLink' | 'explainsMissingScore' | 'dependsOnAsOf';
+
+/** The codes of the rules that carry a flag, such as every rule that breaks a link. */
+export function rulesWhere(flag: RuleFlag): ReadonlySet<RuleCode> {
+  return new Set(RULE_CODES.filter((code) => (RULES[code] as Rule)[flag] === true));
+}
+
+/** Narrows an issue to one rule's, so that its details are typed: `isIssueOf(issue, 'cycle') && issue.details.loop`. */
+export function isIssueOf<C extends RuleCode>(issue: Issue, code: C): issue is Issue<C> {
+  return issue.code === code;
+}
+
+/** The fields the progress formulas read: an unreadable number in one of them (invalid-number) leaves a node without progress. */
+const PROGRESS_FIELDS: ReadonlySet<Field> = new Set<Field>(['actual', 'target', 'baseline', 'targetMin', 'targetMax', 'tolerance']);
+const MISSING_SCORE_RULES = rulesWhere('explainsMissingScore');
+
+/**
+ * Whether an issue is why its node has no score of its own: a rule flagged `explainsMissingScore`, or
+ * invalid-number in a column the progress formulas read (the rule fires in every number column, and
+ * only these matter for the score). KPI.ROLLUP's #VALUE! and the required-actual search name it.
+ */
+export function explainsMissingScore(issue: Issue): boolean {
+  if (MISSING_SCORE_RULES.has(issue.code)) return true;
+  const field = issue.code === 'invalid-number' ? fieldForHeader(issue.column) : undefined;
+  return field !== undefined && PROGRESS_FIELDS.has(field);
+}

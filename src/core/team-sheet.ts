@@ -10,16 +10,16 @@
 
 import { canonicalHeader, type Field } from './headers';
 import type { CascadeReport } from './types';
-import { LEVEL_NAMES } from './vocabulary';
+import { choicesText, DIRECTIONS, FREQUENCIES, LEVEL_NAMES, LevelName, ROLLUPS } from './vocabulary';
 
 import { LIST_NAMES, LISTS_SHEET } from './footprint';
 
 /** The hidden sheet of the dropdowns' choices and their names live with the rest of what we leave in a workbook. */
 export { LIST_NAMES, LISTS_SHEET } from './footprint';
 
-/** The levels a team sheet can be for (the objectives are finance's). */
-export const TEAM_LEVELS = ['Organization', 'Department', 'Team', 'Individual'] as const;
-export type TeamLevel = (typeof TEAM_LEVELS)[number];
+/** The levels a team sheet can be for: every level below the objectives (those are finance's). */
+export type TeamLevel = Exclude<LevelName, 'Objective'>;
+export const TEAM_LEVELS: readonly TeamLevel[] = LEVEL_NAMES.filter((name): name is TeamLevel => name !== 'Objective');
 
 /** The input columns of a team sheet, in order (no Perspective: a team KPI takes its objective's). */
 export const TEAM_FIELDS: readonly Field[] = [
@@ -73,9 +73,10 @@ export interface TeamSheetRequest {
 /** A plan, or the sentence that says what is wrong with the request. */
 export type TeamSheetResult = { ok: true; plan: TeamSheetPlan } | { ok: false; error: string };
 
-const DIRECTION_CHOICES = ['Higher is better', 'Lower is better', 'Range'];
-const ROLLUP_CHOICES = ['Weighted', 'Average', 'Min', 'Max', 'Sum', 'None'];
-const FREQUENCY_CHOICES = ['Daily', 'Weekly', 'Monthly', 'Quarterly', 'Semiannual', 'Annual'];
+/** The dropdowns offer each value by its name in the vocabulary. */
+const DIRECTION_CHOICES = DIRECTIONS.map((term) => term.name);
+const ROLLUP_CHOICES = ROLLUPS.map((term) => term.name);
+const FREQUENCY_CHOICES = FREQUENCIES.map((term) => term.name);
 
 const HELP: Record<Field, { title: string; message: string }> = {
   id: { title: 'ID', message: 'A short code for this KPI, unique across the whole scorecard, such as SAL-04.' },
@@ -85,7 +86,7 @@ const HELP: Record<Field, { title: string; message: string }> = {
   perspective: { title: 'Perspective', message: 'The balanced-scorecard perspective.' },
   owner: { title: 'Owner', message: 'The person accountable for this KPI, written the same way on every row.' },
   unit: { title: 'Unit', message: 'The unit of the values, such as USD, %, days. Give children of a Sum parent the parent\'s unit.' },
-  direction: { title: 'Direction', message: 'Higher is better, Lower is better, or Range (stay between Target Min and Target Max).' },
+  direction: { title: 'Direction', message: `${choicesText(DIRECTION_CHOICES, ', or ')} (stay between Target Min and Target Max).` },
   baseline: { title: 'Baseline', message: 'Where the KPI started: progress is measured from here to the target. Leave blank to measure from 0.' },
   target: { title: 'Target', message: 'The value to reach by the due date, as a number (12%, 1,200 and $1,200 are read as numbers).' },
   targetMin: { title: 'Target Min', message: 'For a Range KPI: the lowest value that still meets the target.' },

@@ -3,6 +3,8 @@
  * Nothing here knows about Excel, files or the DOM.
  */
 
+import type { IssueDetails, RuleCode } from './rules';
+
 /** A raw cell value as a host reads it. Dates may arrive as Date objects or as Excel serial numbers. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -28,7 +30,15 @@ export interface Settings {
   scoreCap: number;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
+/** The severities, the most serious first: every list of issues by severity follows this order. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Sorts the more serious first. */
+export function compareSeverity(a: Severity, b: Severity): number {
+  return SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b);
+}
 
 export type NodeKind = 'objective' | 'kpi';
 
@@ -48,11 +58,16 @@ export interface Location {
   cell: string | null;
 }
 
-export interface Issue extends Location {
-  code: string;
+/**
+ * A problem a rule found, as a value. `details` are what its message was built from, typed by the
+ * rule (narrow with `isIssueOf(issue, 'cycle')`); they stay out of the checker's JSON issues (spec 7).
+ */
+export interface Issue<C extends RuleCode = RuleCode> extends Location {
+  code: C;
   severity: Severity;
   message: string;
   id: string | null;
+  details: IssueDetails<C>;
 }
 
 export interface TableReport {
@@ -80,7 +95,7 @@ export interface NodeReport {
   contribution: number | null;
   aligned: boolean;
   path: string;
-  issues: string[];
+  issues: RuleCode[];
   /** The Owner cell, trimmed; null when blank or when the table has no Owner column. Not in the checker's JSON nodes (spec 7). */
   owner: string | null;
   /** The node's ID cell, "'Team Sales'!A7". Not in the checker's JSON nodes (spec 7). */

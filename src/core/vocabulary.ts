@@ -1,77 +1,105 @@
 /**
- * The words the spec accepts for each enumerated field (section 3), in one place.
- * Keys are matched after trimming, lower-casing and collapsing inner spaces.
+ * The words of each enumerated field (spec section 3), one table per vocabulary: each entry is a
+ * value with the name a team sheet's dropdown and the messages show, and the words the engine
+ * accepts for it. The parser maps, the rule messages that list the choices, the dropdowns and help
+ * of a team sheet and the custom functions' argument messages are all derived from these tables.
+ * Words are matched after trimming, lower-casing and collapsing inner spaces (`vocabularyKey`).
  */
 
-export type Direction = 'higher' | 'lower' | 'range';
-export type Rollup = 'weighted' | 'average' | 'min' | 'max' | 'sum' | 'none';
-export type Frequency = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual';
+/** One value of a vocabulary: the engine's value, its name as a dropdown offers it, the words read as it. */
+interface Term<V> {
+  value: V;
+  name: string;
+  words: readonly string[];
+}
 
-/** Level names and their rank: 0 is the top of the cascade. */
-export const LEVEL_NAMES = ['Objective', 'Organization', 'Department', 'Team', 'Individual'] as const;
+/** Levels from the top of the cascade down: a level's rank is its place here, 0 for Objective. */
+export const LEVELS = [
+  { name: 'Objective', words: ['objective', 'strategic objective', 'goal', 'theme'] },
+  { name: 'Organization', words: ['organization', 'organisation', 'org', 'company', 'corporate', 'enterprise'] },
+  { name: 'Department', words: ['department', 'dept', 'division', 'function', 'business unit', 'bu'] },
+  { name: 'Team', words: ['team', 'group', 'squad'] },
+  { name: 'Individual', words: ['individual', 'person', 'personal', 'employee', 'role'] },
+] as const;
 
-export const PERSPECTIVES = ['Financial', 'Customer', 'Internal Process', 'Learning & Growth'] as const;
+export type LevelName = (typeof LEVELS)[number]['name'];
 
-function table<T>(entries: Record<string, readonly string[]>): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const [value, words] of Object.entries(entries)) {
-    for (const word of words) map.set(word, value as unknown as T);
-  }
+/** Level names by rank. */
+export const LEVEL_NAMES: readonly LevelName[] = LEVELS.map((level) => level.name);
+
+export const DIRECTIONS = [
+  { value: 'higher', name: 'Higher is better', words: ['higher is better', 'higher', 'increase', 'up', 'max', 'maximize', 'at least', 'stay above', '↑'] },
+  { value: 'lower', name: 'Lower is better', words: ['lower is better', 'lower', 'decrease', 'down', 'min', 'minimize', 'at most', 'stay below', '↓'] },
+  { value: 'range', name: 'Range', words: ['range', 'target range', 'between', 'in range', 'maintain', 'within'] },
+] as const satisfies readonly Term<string>[];
+
+export type Direction = (typeof DIRECTIONS)[number]['value'];
+
+export const ROLLUPS = [
+  { value: 'weighted', name: 'Weighted', words: ['weighted', 'weighted average'] },
+  { value: 'average', name: 'Average', words: ['average', 'avg', 'mean'] },
+  { value: 'min', name: 'Min', words: ['min', 'minimum', 'worst'] },
+  { value: 'max', name: 'Max', words: ['max', 'maximum', 'best'] },
+  { value: 'sum', name: 'Sum', words: ['sum', 'total'] },
+  { value: 'none', name: 'None', words: ['none', 'self', 'manual'] },
+] as const satisfies readonly Term<string>[];
+
+export type Rollup = (typeof ROLLUPS)[number]['value'];
+
+/** How long an actual stays fresh: a number of days or of calendar months. */
+export interface Period {
+  days?: number;
+  months?: number;
+}
+
+export const FREQUENCIES = [
+  { value: 'daily', name: 'Daily', words: ['daily'], period: { days: 1 } },
+  { value: 'weekly', name: 'Weekly', words: ['weekly'], period: { days: 7 } },
+  { value: 'monthly', name: 'Monthly', words: ['monthly'], period: { months: 1 } },
+  { value: 'quarterly', name: 'Quarterly', words: ['quarterly'], period: { months: 3 } },
+  { value: 'semiannual', name: 'Semiannual', words: ['semiannual'], period: { months: 6 } },
+  { value: 'annual', name: 'Annual', words: ['annual', 'yearly'], period: { months: 12 } },
+] as const satisfies readonly (Term<string> & { period: Period })[];
+
+export type Frequency = (typeof FREQUENCIES)[number]['value'];
+
+/** The four standard perspectives; a perspective's value is its name. Any other text is kept as written. */
+export const PERSPECTIVE_TERMS = [
+  { name: 'Financial', words: ['financial', 'finance'] },
+  { name: 'Customer', words: ['customer', 'customers', 'client', 'clients', 'stakeholder', 'stakeholders'] },
+  { name: 'Internal Process', words: ['internal', 'internal process', 'internal processes', 'internal business process', 'process', 'operations'] },
+  { name: 'Learning & Growth', words: ['learning & growth', 'learning and growth', 'learning', 'growth', 'people'] },
+] as const;
+
+export const PERSPECTIVES: readonly string[] = PERSPECTIVE_TERMS.map((perspective) => perspective.name);
+
+/** The map from each accepted word to its value, the one a parser looks a key up in. */
+function wordMap<T extends { words: readonly string[] }, V>(terms: readonly T[], valueOf: (term: T, rank: number) => V): Map<string, V> {
+  const map = new Map<string, V>();
+  terms.forEach((term, rank) => {
+    for (const word of term.words) map.set(word, valueOf(term, rank));
+  });
   return map;
 }
 
-export const LEVEL_WORDS = new Map<string, number>(
-  [
-    ['objective', 'strategic objective', 'goal', 'theme'],
-    ['organization', 'organisation', 'org', 'company', 'corporate', 'enterprise'],
-    ['department', 'dept', 'division', 'function', 'business unit', 'bu'],
-    ['team', 'group', 'squad'],
-    ['individual', 'person', 'personal', 'employee', 'role'],
-  ].flatMap((words, rank) => words.map((word) => [word, rank] as [string, number])),
-);
+/** Level words to ranks. */
+export const LEVEL_WORDS: Map<string, number> = wordMap(LEVELS, (_, rank) => rank);
+export const DIRECTION_WORDS: Map<string, Direction> = wordMap(DIRECTIONS, (term) => term.value);
+export const ROLLUP_WORDS: Map<string, Rollup> = wordMap(ROLLUPS, (term) => term.value);
+export const FREQUENCY_WORDS: Map<string, Frequency> = wordMap(FREQUENCIES, (term) => term.value);
+export const PERSPECTIVE_WORDS: Map<string, string> = wordMap(PERSPECTIVE_TERMS, (term) => term.name);
 
-export const DIRECTION_WORDS = table<Direction>({
-  higher: ['higher is better', 'higher', 'increase', 'up', 'max', 'maximize', 'at least', 'stay above', '↑'],
-  lower: ['lower is better', 'lower', 'decrease', 'down', 'min', 'minimize', 'at most', 'stay below', '↓'],
-  range: ['range', 'target range', 'between', 'in range', 'maintain', 'within'],
-});
-
-export const ROLLUP_WORDS = table<Rollup>({
-  weighted: ['weighted', 'weighted average'],
-  average: ['average', 'avg', 'mean'],
-  min: ['min', 'minimum', 'worst'],
-  max: ['max', 'maximum', 'best'],
-  sum: ['sum', 'total'],
-  none: ['none', 'self', 'manual'],
-});
-
-export const FREQUENCY_WORDS = table<Frequency>({
-  daily: ['daily'],
-  weekly: ['weekly'],
-  monthly: ['monthly'],
-  quarterly: ['quarterly'],
-  semiannual: ['semiannual'],
-  annual: ['annual', 'yearly'],
-});
-
-/** How long an actual stays fresh, in days or calendar months. */
-export const FREQUENCY_PERIOD: Record<Frequency, { days?: number; months?: number }> = {
-  daily: { days: 1 },
-  weekly: { days: 7 },
-  monthly: { months: 1 },
-  quarterly: { months: 3 },
-  semiannual: { months: 6 },
-  annual: { months: 12 },
-};
-
-export const PERSPECTIVE_WORDS = table<string>({
-  Financial: ['financial', 'finance'],
-  Customer: ['customer', 'customers', 'client', 'clients', 'stakeholder', 'stakeholders'],
-  'Internal Process': ['internal', 'internal process', 'internal processes', 'internal business process', 'process', 'operations'],
-  'Learning & Growth': ['learning & growth', 'learning and growth', 'learning', 'growth', 'people'],
-});
+/** How long an actual of each frequency stays fresh. */
+export const FREQUENCY_PERIOD = Object.fromEntries(
+  FREQUENCIES.map((frequency) => [frequency.value, frequency.period]),
+) as Record<Frequency, Period>;
 
 /** The key every vocabulary lookup uses. */
 export function vocabularyKey(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Choices as a sentence offers them: "a, b or c"; `last` joins the last two (", or " where a list reads better with it). */
+export function choicesText(choices: readonly string[], last = ' or '): string {
+  return choices.length <= 1 ? choices.join('') : `${choices.slice(0, -1).join(', ')}${last}${choices[choices.length - 1]}`;
 }

@@ -4,8 +4,8 @@
  */
 
 import {
-  computeProgress, displayText, expectedProgress, fieldForHeader, idKey, INVALID, parseDate, parseDirection, parseNumber,
-  resolveSettings, scoreFromProgress, statusOf, todaySerial,
+  choicesText, computeProgress, DIRECTIONS, displayText, expectedProgress, idKey, INVALID, parseDate, parseDirection, parseNumber,
+  explainsMissingScore, resolveSettings, rulesWhere, scoreFromProgress, statusOf, todaySerial,
 } from '../core';
 import type { CellValue, Issue, NodeReport, Status } from '../core';
 import { tidy } from '../core';
@@ -45,11 +45,14 @@ function dateArgument(value: unknown, name: string): number | null {
   return parsed;
 }
 
+/** The directions as a team sheet's dropdown offers them, each quoted as a formula would take it. */
+const DIRECTION_CHOICES = choicesText(DIRECTIONS.map((term) => `"${term.name}"`));
+
 function directionArgument(value: unknown) {
   if (omitted(value)) return 'higher' as const;
   const parsed = typeof value === 'string' ? parseDirection(value) : INVALID;
   if (parsed === INVALID) {
-    throw argumentProblem(`The direction "${textOf(value)}" is not one KPI Align knows; use "Higher is better", "Lower is better" or "Range".`);
+    throw argumentProblem(`The direction "${textOf(value)}" is not one KPI Align knows; use ${DIRECTION_CHOICES}.`);
   }
   return parsed ?? 'higher';
 }
@@ -115,10 +118,7 @@ export function status(scoreValue: unknown, expectedValue?: unknown, onTrack?: u
 
 // ---------------------------------------------------------------- the cascade functions
 
-/** The fields whose own errors leave a node without progress, and so without a score of its own. */
-const VALUE_FIELDS = new Set(['actual', 'target', 'baseline', 'targetMin', 'targetMax', 'tolerance']);
-const SCORE_ERRORS = new Set(['invalid-direction', 'zero-span', 'baseline-required', 'invalid-band']);
-const LINK_ERRORS = new Set(['unknown-parent', 'cycle', 'level-inverted']);
+const LINK_RULES = rulesWhere('breaksLink');
 
 /** The node's own error that explains a missing value, as a #VALUE! naming its code; null when there is none. */
 export function ownError(cascade: Cascade, node: NodeReport, explains: (issue: Issue) => boolean): FunctionErrorValue | null {
@@ -126,10 +126,7 @@ export function ownError(cascade: Cascade, node: NodeReport, explains: (issue: I
   return issue ? invalidValue(`${issue.code}: ${issue.message}`) : null;
 }
 
-export const explainsScore = (issue: Issue): boolean =>
-  SCORE_ERRORS.has(issue.code) || (issue.code === 'invalid-number' && VALUE_FIELDS.has(fieldForHeader(issue.column) ?? ''));
-
-const explainsAlignment = (issue: Issue): boolean => LINK_ERRORS.has(issue.code);
+const explainsAlignment = (issue: Issue): boolean => LINK_RULES.has(issue.code);
 
 /** Finds the node an ID names; an error value for a blank, unknown or duplicated ID. */
 export function findNode(cascade: Cascade, id: unknown): NodeReport | FunctionErrorValue {
@@ -164,7 +161,7 @@ export function perId(
 export function rollup(id: unknown, cascade: unknown): Answer[][] {
   return perId(id, cascade, 'score', 'subtree', (node, computed) => {
     if (node.score !== null) return node.score;
-    return ownError(computed, node, explainsScore)
+    return ownError(computed, node, explainsMissingScore)
       ?? notAvailable(`No data: ${node.id} has no score (no actual and target to measure, and no child with a score).`);
   });
 }
@@ -200,8 +197,8 @@ export function children(id: unknown, cascadeArgument: unknown): Answer[][] {
 
 export const ISSUE_HEADER = ['Code', 'Severity', 'ID', 'Cell', 'Message'];
 
-/** Rules that depend on today's date: left out, so that the answer depends only on the arguments. */
-const DATED_RULES = new Set(['stale-actual']);
+/** Rules that depend on the as-of date, today for a function: left out, so that the answer depends only on the arguments. */
+const DATED_RULES = rulesWhere('dependsOnAsOf');
 
 export function issues(cascadeArgument: unknown): Answer[][] {
   const cascade = cascadeOf(cascadeArgument, 'all');

@@ -1,9 +1,9 @@
 /** Issues as the Issues panel shows them: filtered by a typed text, grouped by severity, then by rule. */
 
-import { splitSheetReference, type Issue, type Severity } from '../core';
+import { SEVERITIES, splitSheetReference, type Issue, type RuleCode, type Severity } from '../core';
 
 export interface RuleGroup {
-  code: string;
+  code: RuleCode;
   issues: Issue[];
 }
 
@@ -15,11 +15,7 @@ export interface SeverityGroup {
   rules: RuleGroup[];
 }
 
-const SEVERITIES: { severity: Severity; title: string }[] = [
-  { severity: 'error', title: 'Errors' },
-  { severity: 'warning', title: 'Warnings' },
-  { severity: 'info', title: 'Info' },
-];
+const SEVERITY_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 
 /**
  * Whether an issue matches the filter text: every word of it must appear in the issue's code,
@@ -38,8 +34,8 @@ export function issueMatches(issue: Issue, filter: string): boolean {
 /** Severity groups in the order error, warning, info (empty ones left out); rules in order of first appearance. */
 export function groupIssues(issues: readonly Issue[], filter = ''): SeverityGroup[] {
   const groups: SeverityGroup[] = [];
-  for (const { severity, title } of SEVERITIES) {
-    const rules = new Map<string, Issue[]>();
+  for (const severity of SEVERITIES) {
+    const rules = new Map<RuleCode, Issue[]>();
     let count = 0;
     for (const issue of issues) {
       if (issue.severity !== severity || !issueMatches(issue, filter)) continue;
@@ -48,7 +44,7 @@ export function groupIssues(issues: readonly Issue[], filter = ''): SeverityGrou
       else rules.set(issue.code, [issue]);
       count++;
     }
-    if (count > 0) groups.push({ severity, title, count, rules: [...rules].map(([code, list]) => ({ code, issues: list })) });
+    if (count > 0) groups.push({ severity, title: SEVERITY_TITLES[severity], count, rules: [...rules].map(([code, list]) => ({ code, issues: list })) });
   }
   return groups;
 }

@@ -53,6 +53,16 @@ describe('kpi-align check on the example workbook', () => {
     expect(report.summary).toEqual(fromData.summary);
   });
 
+  test('--json issues have exactly the fields of spec section 7, not the details their messages were built from', async () => {
+    const report = JSON.parse((await runChecker(['check', EXAMPLE, ...AS_OF, '--json'])).out);
+    expect(report.issues.length).toBeGreaterThan(0);
+    for (const issue of report.issues) {
+      expect(Object.keys(issue)).toEqual(['code', 'severity', 'message', 'workbook', 'sheet', 'table', 'row', 'column', 'cell', 'id']);
+    }
+    const engine = checkTables((example.tables as SourceTable[]).map((t) => ({ ...t, workbook: EXAMPLE })), { asOf: '2026-09-30' });
+    expect(engine.issues.every((issue) => typeof issue.details === 'object')).toBe(true);
+  });
+
   test('settings change the statuses', async () => {
     const strict = JSON.parse((await runChecker(['check', EXAMPLE, ...AS_OF, '--json', '--on-track', '1', '--at-risk', '0.95'])).out);
     const lenient = JSON.parse((await runChecker(['check', EXAMPLE, ...AS_OF, '--json', '--cap', '1.5'])).out);

@@ -3,7 +3,7 @@
  * node and the value; and a near-identical workbook that must not trigger it.
  */
 
-import { RULE_CODES, RULES, SourceTable } from '../../src/core';
+import { compareSeverity, isIssueOf, RULE_CODES, RULES, rulesWhere, SEVERITIES, SettingsInput, SourceTable, type CascadeReport, type Issue, type RuleCode } from '../../src/core';
 import { check, checkScorecard, Row, soundScorecard, table, tableOf, where } from './build';
 
 type Card = ReturnType<typeof soundScorecard>;
@@ -22,7 +22,8 @@ interface RuleCase {
 const kpi = (card: Card, id: string): Row => card.kpis.find((row) => row.ID === id) as Row;
 const objective = (card: Card, id: string): Row => card.objectives.find((row) => row.ID === id) as Row;
 
-const CASES: Record<string, RuleCase> = {
+/** One case per rule: a rule added to the catalogue without one does not compile. */
+const CASES: Record<RuleCode, RuleCase> = {
   'missing-id': {
     trigger: (card) => void card.kpis.push({ ID: null, Name: 'Orphan', Target: 5 }),
     pass: (card) => void card.kpis.push({ ID: null, Name: null, Target: null }),
@@ -230,25 +231,85 @@ const CASES: Record<string, RuleCase> = {
   },
 };
 
-function run(change: (card: Card) => void | SourceTable[]) {
+function run(change: (card: Card) => void | SourceTable[], settings: SettingsInput = { asOf: '2026-07-01' }) {
   const card = soundScorecard();
   const tables = change(card);
-  return Array.isArray(tables) ? check(tables) : checkScorecard(card, { asOf: '2026-07-01' });
+  return Array.isArray(tables) ? check(tables, settings) : checkScorecard(card, settings);
 }
+
+const CASE_LIST = Object.entries(CASES) as [RuleCode, RuleCase][];
 
 test('every rule of the catalogue has a case', () => {
   expect(Object.keys(CASES).sort()).toEqual([...RULE_CODES].sort());
 });
 
-describe.each(Object.entries(CASES))('%s', (code, rule) => {
+describe.each(CASE_LIST)('%s', (code, rule) => {
   test('fires where it should, with a message that names what is wrong', () => {
     const report = run(rule.trigger);
     expect(where(report, code)).toEqual(rule.at);
     const issue = report.issues.find((candidate) => candidate.code === code);
-    expect(issue?.severity).toBe(RULES[code as keyof typeof RULES].severity);
+    expect(issue?.severity).toBe(RULES[code].severity);
     for (const words of rule.says) expect(issue?.message).toContain(words);
   });
   test('stays quiet just short of it', () => {
     expect(where(run(rule.pass), code)).toEqual([]);
+  });
+});
+
+/** The node an issue is on, by its row (duplicated IDs are two nodes with one ID). */
+function nodeOf(report: CascadeReport, issue: Issue) {
+  return report.nodes.find((node) => node.workbook === issue.workbook && node.sheet === issue.sheet && node.row === issue.row);
+}
+
+/** Each case's issues of its own rule that sit on a node, with that node. */
+function namedNodes(code: RuleCode, report: CascadeReport) {
+  return report.issues.filter((issue) => issue.code === code && issue.id !== null).map((issue) => ({ issue, node: nodeOf(report, issue) }));
+}
+
+describe('what hosts know of each rule', () => {
+  test('severities in one order, the most serious first', () => {
+    expect(SEVERITIES).toEqual(['error', 'warning', 'info']);
+    expect((['info', 'error', 'warning', 'error'] as const).slice().sort(compareSeverity)).toEqual(['error', 'error', 'warning', 'info']);
+    expect(new Set(RULE_CODES.map((code) => RULES[code].severity))).toEqual(new Set(SEVERITIES));
+  });
+
+  test('the flags name these rules', () => {
+    expect([...rulesWhere('breaksLink')].sort()).toEqual(['cycle', 'duplicate-id', 'level-inverted', 'unknown-parent']);
+    expect([...rulesWhere('explainsMissingScore')].sort()).toEqual(['baseline-required', 'duplicate-id', 'invalid-band', 'invalid-direction', 'zero-span']);
+    expect([...rulesWhere('dependsOnAsOf')]).toEqual(['stale-actual']);
+  });
+
+  test.each(CASE_LIST)('%s breaks the links of its nodes exactly when it says so', (code, rule) => {
+    const report = run(rule.trigger);
+    const named = namedNodes(code, report).filter(({ node }) => node?.parent !== null);
+    expect(named.length).toBeGreaterThanOrEqual(rulesWhere('breaksLink').has(code) ? 1 : 0);
+    for (const { node } of named) expect(node?.aligned).toBe(!rulesWhere('breaksLink').has(code));
+  });
+
+  test.each([...rulesWhere('explainsMissingScore')])('%s leaves its nodes without a score', (code) => {
+    const named = namedNodes(code, run(CASES[code].trigger));
+    expect(named.length).toBeGreaterThan(0);
+    for (const { issue, node } of named) expect([issue.severity, node?.score]).toEqual(['error', null]);
+  });
+
+  test.each(CASE_LIST)('%s depends on the as-of date exactly when it says so', (code, rule) => {
+    const early = where(run(rule.trigger, { asOf: '2026-06-15' }), code);
+    const late = where(run(rule.trigger, { asOf: '2031-12-31' }), code);
+    if (rulesWhere('dependsOnAsOf').has(code)) expect(early).not.toEqual(late);
+    else expect(early).toEqual(late);
+  });
+
+  test('every issue keeps the details its message was built from', () => {
+    const issue = run(CASES.cycle.trigger).issues.find((candidate) => candidate.code === 'cycle') as Issue;
+    if (!isIssueOf(issue, 'cycle')) throw new Error('no cycle issue');
+    expect(issue.details).toEqual({ subject: 'KPI A', cell: 'KPIs!D6', loop: ['A', 'B'] });
+    expect(RULES.cycle.message(issue.details)).toBe(issue.message);
+  });
+
+  test('a detail that overflowed is kept as null, so that the report stays plain JSON', () => {
+    const issue = run((card) => void card.objectives.forEach((row) => (row.Weight = Number.MAX_VALUE))).issues[0];
+    if (!isIssueOf(issue, 'weights-not-100')) throw new Error(`${issue.code}, not weights-not-100`);
+    expect(issue.message).toContain('add up to Infinity');
+    expect(issue.details).toMatchObject({ group: 'the root objectives', count: 4, sum: null });
   });
 });

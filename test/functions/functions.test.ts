@@ -132,6 +132,12 @@ describe('errors as Excel users expect', () => {
     expect(outcome(() => KPI.rollup([['K1']], 'K1' as never))).toMatchObject({ code: 'invalidValue', message: expect.stringContaining('cascade argument') });
     expect(outcome(() => KPI.rollup([['']], small()))).toMatchObject({ code: 'invalidValue', message: expect.stringContaining('id is blank') });
   });
+
+  test('an unknown direction: the message lists the directions as a team sheet\'s dropdown offers them', () => {
+    expect(outcome(() => KPI.score(50, 100, null, 'sideways'))).toEqual(
+      new FunctionError('invalidValue', 'The direction "sideways" is not one KPI Align knows; use "Higher is better", "Lower is better" or "Range".'),
+    );
+  });
 });
 
 describe('the scalar functions', () => {

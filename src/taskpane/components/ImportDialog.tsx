@@ -9,7 +9,7 @@ import {
   MessageBar, MessageBarBody, Spinner, Subtitle2, Text, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
-import type { ImportPlan, ImportProblem, Severity } from '../../core';
+import { SEVERITIES, type ImportPlan, type ImportProblem, type Severity } from '../../core';
 import { plural } from '../format';
 import { readChosenFiles, type ChosenWorkbook } from '../import-files';
 import { failureNotice } from '../notices';
@@ -22,11 +22,7 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
 });
 
-const SEVERITIES: { severity: Severity; title: string; intent: 'error' | 'warning' | 'info' }[] = [
-  { severity: 'error', title: 'Errors (these stop the import)', intent: 'error' },
-  { severity: 'warning', title: 'Warnings', intent: 'warning' },
-  { severity: 'info', title: 'Info', intent: 'info' },
-];
+const SEVERITY_TITLES: Record<Severity, string> = { error: 'Errors (these stop the import)', warning: 'Warnings', info: 'Info' };
 
 export interface ImportDialogProps {
   open: boolean;
@@ -141,14 +137,15 @@ function PlanView({ plan }: { plan: ImportPlan }) {
       {plan.problems.length === 0 ? (
         <Text>No problems found.</Text>
       ) : (
-        SEVERITIES.map(({ severity, title, intent }) => {
+        SEVERITIES.map((severity) => {
+          const title = SEVERITY_TITLES[severity];
           const problems = plan.problems.filter((problem) => problem.severity === severity);
           if (problems.length === 0) return null;
           return (
             <section key={severity} className={styles.section} aria-label={`${title}: ${problems.length}`}>
               <Subtitle2 as="h3" className={styles.heading}>{title}</Subtitle2>
               {problems.map((problem, index) => (
-                <ProblemBar key={index} problem={problem} intent={intent} />
+                <ProblemBar key={index} problem={problem} intent={severity} />
               ))}
             </section>
           );
