@@ -28,7 +28,7 @@ import { checkTables } from './engine';
 import { sameName } from './ownership';
 import { reportIndex } from './report-index';
 import { LISTS_SHEET, uniqueName } from './team-sheet';
-import { compareSeverity, type CascadeReport, type ImportPlan, type ImportProblem, type Issue, type Severity, type SourceTable } from './types';
+import { compareSeverity, type CascadeReport, type ImportPlan, type ImportProblem, type ImportProblemCode, type Issue, type Severity, type SourceTable } from './types';
 import { idKey } from './values';
 
 export interface ImportTarget {
@@ -81,7 +81,7 @@ export const IMPORT_MESSAGES = {
 /** The plan for importing `incoming` into the open workbook `current`. Pure: nothing is read or changed. */
 export function planImport(current: ImportTarget, incoming: IncomingWorkbook[]): ImportPlan {
   const problems: ImportProblem[] = [];
-  const problem = (severity: Severity, code: string, file: string, cell: string | null, message: string) =>
+  const problem = (severity: Severity, code: ImportProblemCode, file: string, cell: string | null, message: string) =>
     problems.push({ severity, code, file, cell, message });
 
   const readable = incoming.filter((entry) => entry.error === undefined);
@@ -114,7 +114,7 @@ export function planImport(current: ImportTarget, incoming: IncomingWorkbook[]):
   return { files, problems, canImport: !problems.some((item) => item.severity === 'error') };
 }
 
-type AddProblem = (severity: Severity, code: string, file: string, cell: string | null, message: string) => void;
+type AddProblem = (severity: Severity, code: ImportProblemCode, file: string, cell: string | null, message: string) => void;
 
 /** A file without a cascade table: a plain-range cascade gets its own sentence. */
 function noTableProblem(entry: IncomingWorkbook, problem: AddProblem): void {

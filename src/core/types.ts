@@ -159,7 +159,7 @@ export interface OwnerKpi {
   /** Why `required` is null for a KPI behind, in a sentence; null when it has a value or the KPI is not behind. */
   requiredNote: string | null;
   /** The codes of the KPI's own issues. */
-  issues: string[];
+  issues: RuleCode[];
 }
 
 /** Everything one owner answers for. Owners compare trimmed and case-insensitively; `owner` is the first spelling met. */
@@ -174,11 +174,13 @@ export interface OwnerSummary {
   averageScore: number | null;
 }
 
+/** What an import problem is about (see import-plan.ts). */
+export type ImportProblemCode = 'unreadable' | 'duplicate-id' | 'unknown-parent' | 'table-clash' | 'sheet-clash' | 'no-tables' | 'lists-sheet';
+
 /** A problem an import would bring in, found before anything changes. */
 export interface ImportProblem {
   severity: Severity;
-  /** 'unreadable' | 'duplicate-id' | 'unknown-parent' | 'table-clash' | 'sheet-clash' | 'no-tables' | 'lists-sheet' (see import-plan.ts) */
-  code: string;
+  code: ImportProblemCode;
   file: string;
   /** The cell in the incoming workbook, "'Team Sales'!A7", when there is one. */
   cell: string | null;

@@ -13,7 +13,7 @@
  * protected keep their old marks and get no new ones (their issues count as skipped).
  */
 
-import { columnLetters, ISSUE_MARK_TAG, sameName, STATUS_COLORS, type CellColors, type Issue, type Severity } from '../core';
+import { columnLetters, compareSeverity, ISSUE_MARK_TAG, sameName, STATUS_COLORS, type CellColors, type Issue, type Severity } from '../core';
 import { parseArea, splitReference } from './addresses';
 import type { MarkOutcome } from './types';
 
@@ -91,7 +91,8 @@ export async function markIssues(context: Excel.RequestContext, issues: readonly
     }
     const key = `${sheet.name.toLowerCase()}!${place.cell.replace(/\$/g, '').toUpperCase()}`;
     const previous = cells.get(key);
-    if (!previous || (previous.severity === 'warning' && issue.severity === 'error')) cells.set(key, { sheet, cell: place.cell, severity: issue.severity });
+    // The worse issue of a cell gives its mark.
+    if (!previous || compareSeverity(issue.severity, previous.severity) < 0) cells.set(key, { sheet, cell: place.cell, severity: issue.severity });
   }
   const runs = columnRuns([...cells.values()]);
   for (const { sheet, address, severity } of runs) {
