@@ -39,18 +39,11 @@ const PACKAGES = {
  * tsconfig.core.json (no DOM library) catches the rest in core, e.g. `globalThis.document`.
  */
 const HOST_GLOBALS = [
-  ...['document', 'window', 'navigator', 'location', 'localStorage', 'sessionStorage', 'self', 'fetch', 'XMLHttpRequest'].map(
-    (name) => ({ name, message: 'The page belongs to the task pane and the preview; this folder runs in Node too.' }),
-  ),
-  ...['Office', 'Excel', 'OfficeExtension', 'CustomFunctions'].map((name) => ({
-    name,
-    message: "Office's APIs belong to src/excel, src/taskpane/office.ts and src/functions; take what you need as an argument.",
-  })),
-  ...['process', 'Buffer', 'require', '__dirname', '__filename'].map((name) => ({
-    name,
-    message: 'Node belongs to the CLI; this folder runs in the browser too.',
-  })),
-];
+  [['document', 'window', 'navigator', 'location', 'localStorage', 'sessionStorage', 'self'], 'The page belongs to the task pane and the preview; this folder runs in Node too.'],
+  [['fetch', 'XMLHttpRequest'], 'Reading files and the network belong to the hosts; take the bytes or tables as an argument.'],
+  [['Office', 'Excel', 'OfficeExtension', 'CustomFunctions'], "Office's APIs belong to src/excel, src/taskpane/office.ts and src/functions; take what you need as an argument."],
+  [['process', 'Buffer', 'require', '__dirname', '__filename'], 'Node belongs to the CLI; this folder runs in the browser too.'],
+].flatMap(([names, message]) => names.map((name) => ({ name, message })));
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

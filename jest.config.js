@@ -22,9 +22,9 @@ function testFiles(folder) {
   });
 }
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A path under the root as a testPathIgnorePatterns entry that matches that file only. */
-const exactly = (path) => `^${escape(join(__dirname, path))}$`;
+const exactly = (path) => `^${escapeRegExp(join(__dirname, path))}$`;
 
 const testRoot = join(__dirname, 'test');
 const e2e = `test${sep}e2e${sep}`;

@@ -62,7 +62,7 @@ const PROBES: Probe[] = [
       "import { readFileSync } from 'node:fs';",
       "import { join } from 'path';",
       "export { writeFile } from 'fs/promises';",
-      'export const probe = [readFileSync, join, process.env, Excel.run, Office.context, CustomFunctions, localStorage, window, navigator];',
+      'export const probe = [readFileSync, join, process.env, Excel.run, Office.context, CustomFunctions, localStorage, window, navigator, fetch];',
     ),
     expected: [
       ['no-restricted-imports', 'src/core may not import Node built-ins'],
@@ -75,6 +75,7 @@ const PROBES: Probe[] = [
       ['no-restricted-globals', "'localStorage'"],
       ['no-restricted-globals', "'window'"],
       ['no-restricted-globals', "'navigator'"],
+      ['no-restricted-globals', "'fetch'"],
     ],
   },
   {
