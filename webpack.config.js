@@ -4,6 +4,9 @@
  *   taskpane.html  the task pane (React + Fluent UI), with office.js from Microsoft's CDN;
  *   preview.html   the same pane against an in-memory workbook, for a browser without Excel;
  *   functions.js   the custom functions (JavaScript-only runtime), one self-contained file at a fixed name,
+ *                  compiled for ES2016 by a second configuration: Excel on Windows runs it in a runtime
+ *                  documented to support ECMAScript 2016, so ES2017+ syntax (async, ??, ?., class fields)
+ *                  must not reach it;
  *   functions.json their metadata, generated from the JSDoc by custom-functions-metadata-plugin,
  *   functions.html the functions' page (Excel on the web loads the script through it);
  *   manifest.xml   copied, its https://localhost:3000/ URLs rewritten to ADDIN_URL in production;
@@ -59,42 +62,43 @@ module.exports = async (env = {}, argv = {}) => {
   const plainHttp = Boolean(env.http);
   const baseUrl = production ? productionUrl() : `${DEV_ORIGIN}/`;
 
-  return {
-    mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+  const mode = production ? 'production' : 'development';
+  const devtool = production ? 'source-map' : 'eval-cheap-module-source-map';
+  const resolve = { extensions: ['.tsx', '.ts', '.js', '.json'] };
+  /** TypeScript through ts-loader; type checking is `npm run lint`'s job, so only the output target differs. */
+  const typescript = (target) => ({
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      // ES modules let webpack tree-shake Fluent and split chunks.
+      options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'esnext', target, sourceMap: true } },
+    },
+  });
+  const isFunctionsFile = (asset) => asset.startsWith(`${FUNCTIONS}.`);
+
+  const pane = {
+    name: 'pane',
+    mode,
+    devtool,
     entry: {
       taskpane: './src/taskpane/index.tsx',
       preview: './src/preview/index.tsx',
-      [FUNCTIONS]: './src/functions/functions.ts',
     },
     output: {
       path: OUTPUT,
-      // The manifest points at functions.js itself, so its name carries no hash.
-      filename: (pathData) => (pathData.chunk.name === FUNCTIONS || !production ? '[name].js' : '[name].[contenthash:8].js'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: '',
-      clean: true,
+      // The two configurations share dist-web/: each cleans only its own files.
+      clean: { keep: isFunctionsFile },
     },
-    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // Type checking is `npm run lint`'s job; ES modules let webpack tree-shake Fluent and split chunks.
-            options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'esnext', sourceMap: true } },
-          },
-        },
-      ],
-    },
+    resolve,
+    module: { rules: [typescript('es2022')] },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
       new HtmlWebpackPlugin({ filename: 'support.html', template: './src/taskpane/support.html', chunks: [] }),
-      new HtmlWebpackPlugin({ filename: 'functions.html', template: './src/functions/functions.html', chunks: [FUNCTIONS] }),
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -102,10 +106,8 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
-    optimization: {
-      // The JavaScript-only runtime loads functions.js alone: it must share no chunk with the pane.
-      splitChunks: { chunks: (chunk) => chunk.name !== FUNCTIONS },
-    },
+    // Shared code (React, Fluent, the engine) in chunks of its own, so the pages share them.
+    optimization: { splitChunks: { chunks: 'all' } },
     // The budget is on gzip size of the first load (scripts/bundle-size.js), not on webpack's raw sizes.
     performance: { hints: false },
     devServer: {
@@ -126,6 +128,31 @@ module.exports = async (env = {}, argv = {}) => {
       },
     },
   };
+
+  /** The custom functions: one self-contained ES2016 file at the fixed name the manifest gives, sharing no chunk with the pane. */
+  const functions = {
+    name: FUNCTIONS,
+    mode,
+    devtool,
+    target: ['web', 'es2016'],
+    entry: { [FUNCTIONS]: './src/functions/functions.ts' },
+    output: {
+      path: OUTPUT,
+      filename: '[name].js',
+      publicPath: '',
+      clean: { keep: (asset) => !isFunctionsFile(asset) },
+    },
+    resolve,
+    module: { rules: [typescript('es2016')] },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'functions.html', template: './src/functions/functions.html', chunks: [FUNCTIONS] }),
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+    ],
+    optimization: { splitChunks: false },
+    performance: { hints: false },
+  };
+
+  return [pane, functions];
 };
 
 module.exports.rewriteManifest = rewriteManifest;

@@ -8,6 +8,7 @@
 // The metadata generator maps `any` to Excel's "any" (a number, text, boolean or blank as the cell holds it); it does not know `unknown`.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+import './es2016';
 import { ArgumentProblem, invalidValue, isFunctionError } from './errors';
 import * as kpi from './kpi';
 import { required as requiredActual } from './required';

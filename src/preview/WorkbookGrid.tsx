@@ -6,7 +6,7 @@
  */
 
 import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { WorkbookModel, WorkbookSnapshot } from './excel-model';
 import { gridLayout, type GridCell } from './grid-layout';
 
@@ -59,14 +59,43 @@ export interface WorkbookGridProps {
   model: WorkbookModel;
 }
 
+interface SnapshotStore {
+  subscribe(onChange: () => void): () => void;
+  snapshot(): WorkbookSnapshot;
+}
+
+const stores = new WeakMap<WorkbookModel, SnapshotStore>();
+
+/**
+ * The model as plain data for useSyncExternalStore: a snapshot is taken once per change of the model
+ * (React asks for it on every render and needs the same object until something changes). One store
+ * per model, kept outside React so that render never mutates it.
+ */
+function snapshotStore(model: WorkbookModel): SnapshotStore {
+  let store = stores.get(model);
+  if (!store) {
+    let current = model.snapshot();
+    store = {
+      subscribe(onChange) {
+        // The model may have changed between the first snapshot and this subscription.
+        current = model.snapshot();
+        return model.subscribe(() => {
+          current = model.snapshot();
+          onChange();
+        });
+      },
+      snapshot: () => current,
+    };
+    stores.set(model, store);
+  }
+  return store;
+}
+
 export function WorkbookGrid({ model }: WorkbookGridProps) {
   const styles = useStyles();
-  const [snapshot, setSnapshot] = useState<WorkbookSnapshot>(() => model.snapshot());
+  const store = snapshotStore(model);
+  const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
   const [editing, setEditing] = useState<GridCell | null>(null);
-  useEffect(() => {
-    setSnapshot(model.snapshot());
-    return model.subscribe(() => setSnapshot(model.snapshot()));
-  }, [model]);
 
   const sheet = snapshot.activeSheet;
   const layout = gridLayout(snapshot, sheet);

@@ -3,14 +3,13 @@
  * into dist-web when stale, and a page on a loopback server that may not reach anything else.
  */
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildIfStale, distWeb, root } from '../support/build';
 import { serveDirectory, type StaticServer } from './static-server';
 
-export const root = join(__dirname, '..', '..');
-export const dist = join(root, 'dist-web');
+export { root };
+export const dist = distWeb;
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /**
@@ -65,39 +64,4 @@ export async function openPreview(): Promise<PreviewPage> {
       await server.close();
     },
   };
-}
-
-const LOCK = join(root, '.dist-web.lock');
-const LOCK_WAIT_MS = 300_000;
-
-/**
- * Builds dist-web when it is missing or older than what it is built from, so that npm test needs no
- * build step of its own. Test files run in parallel workers, so one builds while the others wait.
- */
-function buildIfStale(): void {
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`Another test run holds ${LOCK}; delete it if no build is running.`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
-    const built = join(dist, 'preview.html');
-    const newest = Math.max(...[join(root, 'src'), join(root, 'examples', 'scorecard.json'), join(root, 'webpack.config.js')].map(newestMtime));
-    if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
-    const webpack = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, encoding: 'utf8' });
-    if (webpack.status !== 0) throw new Error(`Building the preview failed:\n${webpack.stdout}\n${webpack.stderr}`);
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
 }

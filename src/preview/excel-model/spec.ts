@@ -4,7 +4,7 @@
  * dates stored as serial numbers with a date format, header row at the table's origin.
  */
 
-import type { SourceTable } from '../../core/types';
+import type { SourceTable } from '../../core';
 import { parseCell, parseRange } from './addresses';
 import { ISO_DATE_FORMAT, serialFromIsoDate, type Cell, type Scalar } from './cells';
 import type { SheetState } from './sheet';

@@ -1,0 +1,46 @@
+/**
+ * The add-in's web build (dist-web: the pane, the preview, functions.js) for the tests that need it,
+ * built when it is missing or older than what it is built from, so that npm test needs no build step
+ * of its own. Test files run in parallel workers, so one builds while the others wait on a lock.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = join(__dirname, '..', '..');
+export const distWeb = join(root, 'dist-web');
+
+const LOCK = join(root, '.dist-web.lock');
+const LOCK_WAIT_MS = 300_000;
+/** What the build reads: a change to any of them makes dist-web stale. */
+const SOURCES = [join(root, 'src'), join(root, 'examples', 'scorecard.json'), join(root, 'webpack.config.js')];
+/** One file of each of the build's configurations (the pane's, the functions'). */
+const OUTPUTS = [join(distWeb, 'preview.html'), join(distWeb, 'functions.js')];
+
+export function buildIfStale(): void {
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`Another test run holds ${LOCK}; delete it if no build is running.`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    const newest = Math.max(...SOURCES.map(newestMtime));
+    if (OUTPUTS.every((built) => existsSync(built) && statSync(built).mtimeMs >= newest)) return;
+    const webpack = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, encoding: 'utf8' });
+    if (webpack.status !== 0) throw new Error(`Building dist-web failed:\n${webpack.stdout}\n${webpack.stderr}`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
