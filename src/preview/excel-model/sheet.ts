@@ -93,13 +93,16 @@ export class SheetState {
       if (within && (row < within.top || row >= within.top + within.rows)) continue;
       const from = within ? within.left : 0;
       const to = within ? Math.min(line.length, within.left + within.cols) : line.length;
-      for (let col = from; col < to; col++) {
-        if (!isUsed(line[col], valuesOnly)) continue;
-        top = Math.min(top, row);
-        bottom = Math.max(bottom, row);
-        left = Math.min(left, col);
-        right = Math.max(right, col);
-      }
+      // Only a row's first and last used cells matter: scan in from both ends (a full row stops at once).
+      let first = from;
+      while (first < to && !isUsed(line[first], valuesOnly)) first++;
+      if (first >= to) continue;
+      let last = to - 1;
+      while (last > first && !isUsed(line[last], valuesOnly)) last--;
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, first);
+      right = Math.max(right, last);
     }
     return bottom < 0 ? null : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
   }
