@@ -169,10 +169,8 @@ describe('Import team workbooks', () => {
     const workbook = new FakeWorkbook();
     workbook.importedTables['team-service.xlsx'] = readWorkbook(chosen('team-service.xlsx').bytes, 'team-service.xlsx').map((table) => ({ ...table, workbook: undefined }));
     const { session } = await startedSession(workbook);
-    jest.useRealTimers(); // the reader is loaded as a module of its own
     const files = [chosen('team-service.xlsx')];
     const plan = await session.planImport(files);
-    jest.useFakeTimers();
     expect(plan.canImport).toBe(true);
     expect(workbook.callsTo('importSheets')).toHaveLength(0);
     await settle(session.importWorkbooks(files, plan));

@@ -9,9 +9,6 @@ import type { KpiAlignWorkbook } from '../../excel/types';
 import { createSession, type Session, type SessionActions } from '../session/create-session';
 import type { SessionOptions, SessionState } from '../session/session';
 
-export { AUTO_CHECK_DELAY_MS, type LongAction, type Progress } from '../session/session';
-export { TEAM_SHEET_FIRST_CELL, type TeamSheetRequest } from '../session/team-sheet';
-
 /** Read when the session is made: pass the same object (or none) for as long as the workbook is the same. */
 export type CascadeOptions = SessionOptions;
 
