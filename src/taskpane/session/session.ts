@@ -106,7 +106,7 @@ export class SessionCore {
     if (this.current.busy !== null) return;
     this.laterNotice = null;
     this.update({ busy: action, progress: { done: 0, total: 0, step: 'Starting…' }, ...(quiet ? {} : { notice: null }) });
-    let notice: Notice | null | undefined;
+    let notice: Notice | null;
     try {
       notice = (await work()) ?? this.laterNotice;
     } catch (error) {
