@@ -45,6 +45,7 @@ type DialogName = 'team-sheet' | 'import';
 
 export interface AppProps {
   workbook: KpiAlignWorkbook;
+  /** Read when the pane's session is made: a new object starts a new session. */
   options?: CascadeOptions;
 }
 

@@ -2,7 +2,11 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { ExcelActionError } from '../../src/excel/types';
 import { deferred, EXAMPLE_TABLES, FakeWorkbook } from './fake-workbook';
-import { checkNow, clickButton, renderPane } from './render';
+import { checkNow, clickButton, OUR_WORK, renderPane } from './render';
+
+// A test here renders the whole pane and checks the example several times: on a loaded 2-core machine that
+// takes longer than Jest's 30 s, and the bound is only there to stop a test that hangs.
+jest.setTimeout(120_000);
 
 describe('Actions', () => {
   test('a second click while a check runs does nothing, and the progress bar shows the step', async () => {
@@ -14,10 +18,10 @@ describe('Actions', () => {
     clickButton('Check');
     clickButton('Write results');
     clickButton('Insert sample scorecard');
-    expect(await screen.findByRole('progressbar', { name: 'Reading the workbook…' })).toBeTruthy();
+    expect(await screen.findByRole('progressbar', { name: 'Reading the workbook…' }, OUR_WORK)).toBeTruthy();
     expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');
     await act(async () => reading.resolve(EXAMPLE_TABLES));
-    await screen.findByText(/^Checked 8 objectives/);
+    await screen.findByText(/^Checked 8 objectives/, {}, OUR_WORK);
     expect(workbook.callsTo('readCascade')).toHaveLength(1);
     expect(workbook.callsTo('writeResults')).toHaveLength(0);
     expect(workbook.callsTo('insertSampleScorecard')).toHaveLength(0);
@@ -32,7 +36,7 @@ describe('Actions', () => {
     };
     await renderPane(workbook);
     clickButton('Check');
-    expect(await screen.findByText(message)).toBeTruthy();
+    expect(await screen.findByText(message, {}, OUR_WORK)).toBeTruthy();
     expect(screen.getByText('Could not check the workbook')).toBeTruthy();
     // The pane is usable again.
     workbook.hooks = {};
@@ -47,7 +51,7 @@ describe('Actions', () => {
     };
     await renderPane(workbook);
     clickButton('Write results');
-    expect(await screen.findByText(/Something unexpected went wrong \(context\.sync is not a function\)\. Try again; if it keeps happening/)).toBeTruthy();
+    expect(await screen.findByText(/Something unexpected went wrong \(context\.sync is not a function\)\. Try again; if it keeps happening/, {}, OUR_WORK)).toBeTruthy();
     expect(screen.getByText('Could not write the results')).toBeTruthy();
   });
 
@@ -58,7 +62,7 @@ describe('Actions', () => {
     };
     await renderPane(workbook);
     clickButton('Remove results');
-    await screen.findByText(/is protected/);
+    await screen.findByText(/is protected/, {}, OUR_WORK);
     clickButton('Dismiss message');
     expect(screen.queryByText(/is protected/)).toBeNull();
   });
@@ -66,7 +70,7 @@ describe('Actions', () => {
   test('Write results checks the workbook afresh and writes that report', async () => {
     const { workbook } = await renderPane();
     clickButton('Write results');
-    expect(await screen.findByText('Results written')).toBeTruthy();
+    expect(await screen.findByText('Results written', {}, OUR_WORK)).toBeTruthy();
     expect(screen.getByText('Wrote the results into 5 tables (67 rows).')).toBeTruthy();
     const [write] = workbook.callsTo('writeResults');
     const [report, tables] = write.args as [{ asOf: string; nodes: unknown[] }, unknown[]];
@@ -84,7 +88,7 @@ describe('Actions', () => {
     });
     await renderPane(workbook);
     clickButton('Write results');
-    expect(await screen.findByText('1 table left unchanged')).toBeTruthy();
+    expect(await screen.findByText('1 table left unchanged', {}, OUR_WORK)).toBeTruthy();
     expect(screen.getByText(/TeamSales: The sheet "Team Sales" is protected/)).toBeTruthy();
   });
 
@@ -97,16 +101,16 @@ describe('Actions', () => {
     };
     await renderPane(workbook);
     clickButton('Write results');
-    const bar = await screen.findByRole('progressbar', { name: 'Writing DeptKPIs' });
+    const bar = await screen.findByRole('progressbar', { name: 'Writing DeptKPIs' }, OUR_WORK);
     expect(Number(bar.getAttribute('aria-valuenow'))).toBeCloseTo(0.4);
     await act(async () => writing.resolve({ tables: ['Objectives'], skipped: [], rows: 8 }));
-    expect(await screen.findByText('Results written')).toBeTruthy();
+    expect(await screen.findByText('Results written', {}, OUR_WORK)).toBeTruthy();
   });
 
   test('Remove results says how many columns it took out', async () => {
     const { workbook } = await renderPane();
     clickButton('Remove results');
-    expect(await screen.findByText('Removed 8 columns from 1 table; your own columns are as they were.')).toBeTruthy();
+    expect(await screen.findByText('Removed 8 columns from 1 table; your own columns are as they were.', {}, OUR_WORK)).toBeTruthy();
     expect(workbook.callsTo('removeResults')).toHaveLength(1);
   });
 
@@ -118,7 +122,7 @@ describe('Actions', () => {
       loadSample: async () => ({ asOf: '2026-09-30', tables: EXAMPLE_TABLES }),
     });
     clickButton('Insert sample scorecard');
-    expect(await screen.findByText('Sample scorecard inserted')).toBeTruthy();
+    expect(await screen.findByText('Sample scorecard inserted', {}, OUR_WORK)).toBeTruthy();
     expect(workbook.callsTo('insertSampleScorecard')[0].args[0]).toEqual({ tables: EXAMPLE_TABLES });
     expect(workbook.callsTo('saveSettings')[0].args[0]).toEqual({ asOf: '2026-09-30' });
     expect(screen.getByText(/^Checked 8 objectives .* as of 2026-09-30: 7 errors, 7 warnings/)).toBeTruthy();
@@ -136,7 +140,7 @@ describe('Actions', () => {
     workbook.tables = [{ sheet: 'Notes', table: 'Table1', origin: 'A1', header: ['Note'], rows: [['hello']] }];
     await renderPane(workbook);
     clickButton('Check');
-    expect(await screen.findByText('No cascade table found')).toBeTruthy();
+    expect(await screen.findByText('No cascade table found', {}, OUR_WORK)).toBeTruthy();
     expect(screen.getByText(/Insert sample scorecard in an empty workbook/)).toBeTruthy();
   });
 
@@ -156,7 +160,7 @@ describe('Actions', () => {
 describe('Automatic re-check', () => {
   test('re-checks once, after the changes stop, and only once the workbook has been checked', async () => {
     const { workbook } = await renderPane(new FakeWorkbook(), { autoCheckDelayMs: 30 });
-    await waitFor(() => expect(workbook.changeListeners).toHaveLength(1));
+    await waitFor(() => expect(workbook.changeListeners).toHaveLength(1), OUR_WORK);
     workbook.changeCells();
     await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
     expect(workbook.callsTo('readCascade')).toHaveLength(0);
@@ -168,25 +172,25 @@ describe('Automatic re-check', () => {
     workbook.changeCells();
     workbook.changeCells();
     workbook.changeCells();
-    await screen.findByText(/6 errors/);
+    await screen.findByText(/6 errors/, {}, OUR_WORK);
     expect(workbook.callsTo('readCascade')).toHaveLength(2);
   });
 
   test('keeps the message of the action before it: writing changes the tables and triggers it', async () => {
     const { workbook } = await renderPane(new FakeWorkbook(), { autoCheckDelayMs: 10 });
     clickButton('Write results');
-    await screen.findByText('Results written');
+    await screen.findByText('Results written', {}, OUR_WORK);
     workbook.changeCells();
-    await waitFor(() => expect(workbook.callsTo('readCascade')).toHaveLength(2));
+    await waitFor(() => expect(workbook.callsTo('readCascade')).toHaveLength(2), OUR_WORK);
     await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
     expect(screen.getByText('Results written')).toBeTruthy();
   });
 
   test('stops listening when the pane closes', async () => {
     const { workbook, unmount } = await renderPane(new FakeWorkbook(), { autoCheckDelayMs: 30 });
-    await waitFor(() => expect(workbook.changeListeners).toHaveLength(1));
+    await waitFor(() => expect(workbook.changeListeners).toHaveLength(1), OUR_WORK);
     unmount();
-    await waitFor(() => expect(workbook.changeListeners).toHaveLength(0));
+    await waitFor(() => expect(workbook.changeListeners).toHaveLength(0), OUR_WORK);
   });
 
   test('is not offered where Excel cannot report changes', async () => {
@@ -207,7 +211,7 @@ describe('Remove results', () => {
     });
     await renderPane(workbook);
     clickButton('Remove results');
-    expect(await screen.findByText('1 table left unchanged')).toBeTruthy();
+    expect(await screen.findByText('1 table left unchanged', {}, OUR_WORK)).toBeTruthy();
     expect(screen.getByText(/^Removed 8 columns from 1 table; .* TeamSales: The sheet "Team Sales" is protected/)).toBeTruthy();
   });
 
@@ -216,6 +220,6 @@ describe('Remove results', () => {
     workbook.hooks.removeResults = async () => ({ tables: [], columns: 0, skipped: [] });
     await renderPane(workbook);
     clickButton('Remove results');
-    expect(await screen.findByText('Nothing to remove')).toBeTruthy();
+    expect(await screen.findByText('Nothing to remove', {}, OUR_WORK)).toBeTruthy();
   });
 });

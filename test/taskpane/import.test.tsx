@@ -2,20 +2,21 @@
 import './browser-apis';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import type { ImportPlan } from '../../src/core';
 import { ExcelActionError, type PreparedImport } from '../../src/excel/types';
 import { readWorkbook } from '../../src/xlsx';
 import { FakeWorkbook } from './fake-workbook';
-import { clickButton, renderPane } from './render';
+import { dialogClosed, openDialog as openDialogWith, OUR_WORK, renderPane } from './render';
+
+// A test here renders the whole pane and checks the example several times: on a loaded 2-core machine that
+// takes longer than Jest's 30 s, and the bound is only there to stop a test that hangs.
+jest.setTimeout(120_000);
 
 const TEAM = join(__dirname, '..', '..', 'examples', 'team');
 const teamFile = (name: string) => new File([readFileSync(join(TEAM, name))], name);
 
-function openDialog() {
-  clickButton('Import team workbooks');
-  return screen.getByRole('dialog', { name: 'Import team workbooks' });
-}
+const openDialog = () => openDialogWith('Import team workbooks', 'Import team workbooks');
 
 function choose(dialog: HTMLElement, files: File[]) {
   fireEvent.change(within(dialog).getByLabelText('Team workbooks (.xlsx)'), { target: { files } });
@@ -29,11 +30,11 @@ describe('Import team workbooks', () => {
     workbook.importedTables['team-service.xlsx'] = readWorkbook(new Uint8Array(readFileSync(join(TEAM, 'team-service.xlsx'))), 'team-service.xlsx')
       .map((table) => ({ ...table, workbook: undefined }));
     await renderPane(workbook);
-    const dialog = openDialog();
+    const dialog = await openDialog();
     expect(importButton(dialog).getAttribute('aria-disabled')).toBe('true');
     choose(dialog, [teamFile('team-service.xlsx')]);
 
-    const plan = await within(dialog).findByRole('region', { name: 'What would come in' }, { timeout: 5000 });
+    const plan = await within(dialog).findByRole('region', { name: 'What would come in' }, OUR_WORK);
     expect(within(plan).getByText('team-service.xlsx')).toBeTruthy();
     expect(within(plan).getByText('Sheet "Team Service"')).toBeTruthy();
     expect(within(plan).getByText('Table TeamService: 5 rows')).toBeTruthy();
@@ -44,7 +45,7 @@ describe('Import team workbooks', () => {
 
     expect(importButton(dialog).getAttribute('aria-disabled')).toBeNull();
     fireEvent.click(importButton(dialog));
-    expect(await screen.findByText('Team workbooks imported', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('Team workbooks imported', {}, OUR_WORK)).toBeTruthy();
     expect(screen.getByText('Inserted 1 sheet: Team Service. The workbook has been checked again with them.')).toBeTruthy();
     const [prepared, passedPlan] = workbook.callsTo('importSheets')[0].args as [PreparedImport[], ImportPlan];
     expect(prepared).toHaveLength(1);
@@ -53,14 +54,14 @@ describe('Import team workbooks', () => {
     expect(passedPlan.canImport).toBe(true);
     // The report now holds the team's KPIs.
     expect(screen.getByText(/^Checked 8 objectives and 64 KPIs in 6 tables/)).toBeTruthy();
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await dialogClosed();
   });
 
   test('a duplicate ID is an error: it is shown with the others, by severity, and Import stays disabled', async () => {
     const { workbook } = await renderPane();
-    const dialog = openDialog();
+    const dialog = await openDialog();
     choose(dialog, [teamFile('team-marketing.xlsx')]);
-    const errors = await within(dialog).findByRole('region', { name: 'Errors (these stop the import): 1' }, { timeout: 5000 });
+    const errors = await within(dialog).findByRole('region', { name: 'Errors (these stop the import): 1' }, OUR_WORK);
     expect(within(errors).getByText(/'Team Marketing'!A6: ID "MKT-04" is already used in this workbook's 'Department KPIs'!A11/)).toBeTruthy();
     expect(within(dialog).getByRole('region', { name: 'Warnings: 1' }).textContent).toMatch(/Parent "MKT-05" of KPI MKT-15/);
     expect(within(dialog).getByText('Table TeamMarketing: 6 rows')).toBeTruthy();
@@ -72,9 +73,9 @@ describe('Import team workbooks', () => {
 
   test('a file that is not a workbook is an error entry, never a crash', async () => {
     const { workbook } = await renderPane();
-    const dialog = openDialog();
+    const dialog = await openDialog();
     choose(dialog, [new File(['these are not the bytes of a workbook'], 'notes.xlsx'), teamFile('team-service.xlsx')]);
-    const errors = await within(dialog).findByRole('region', { name: /^Errors/ }, { timeout: 5000 });
+    const errors = await within(dialog).findByRole('region', { name: /^Errors/ }, OUR_WORK);
     expect(within(errors).getByText(/^notes\.xlsx .*Take it off the list/)).toBeTruthy();
     expect(within(dialog).getByText('Table TeamService: 5 rows')).toBeTruthy();
     expect(importButton(dialog).getAttribute('aria-disabled')).toBe('true');
@@ -87,11 +88,11 @@ describe('Import team workbooks', () => {
       throw new ExcelActionError('This version of Excel cannot insert sheets from another workbook (ExcelApi 1.13).', 'unsupported');
     };
     await renderPane(workbook);
-    const dialog = openDialog();
+    const dialog = await openDialog();
     choose(dialog, [teamFile('team-service.xlsx')]);
-    await within(dialog).findByRole('region', { name: 'What would come in' }, { timeout: 5000 });
+    await within(dialog).findByRole('region', { name: 'What would come in' }, OUR_WORK);
     fireEvent.click(importButton(dialog));
-    expect(await screen.findByText('Could not import the team workbooks', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('Could not import the team workbooks', {}, OUR_WORK)).toBeTruthy();
     expect(screen.getByText(/cannot insert sheets from another workbook/)).toBeTruthy();
   });
 

@@ -3,15 +3,16 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { checkTables, type ChoiceList, type SourceTable, type TeamLevel, type TeamSheetPlan } from '../../src/core';
 import { ExcelActionError } from '../../src/excel/types';
 import { EXAMPLE_AS_OF, EXAMPLE_TABLES, FakeWorkbook } from './fake-workbook';
-import { checkNow, clickButton, renderPane } from './render';
+import { checkNow, clickButton, dialogClosed, openDialog as openDialogWith, OUR_WORK, renderPane } from './render';
+
+// A test here renders the whole pane and checks the example several times: on a loaded 2-core machine that
+// takes longer than Jest's 30 s, and the bound is only there to stop a test that hangs.
+jest.setTimeout(120_000);
 
 const report = checkTables(EXAMPLE_TABLES, { asOf: EXAMPLE_AS_OF });
 const levelOf = (id: string) => report.nodes.find((node) => node.id === id)?.level;
 
-function openDialog() {
-  clickButton('New team sheet');
-  return screen.getByRole('dialog', { name: 'New team sheet' });
-}
+const openDialog = () => openDialogWith('New team sheet', 'New team sheet');
 
 function typeName(dialog: HTMLElement, name: string) {
   fireEvent.change(within(dialog).getByRole('textbox', { name: /Team name/ }), { target: { value: name } });
@@ -24,26 +25,26 @@ function chooseLevel(dialog: HTMLElement, level: string) {
 describe('New team sheet', () => {
   test('asks for a name: an empty one is refused in the dialog, and nothing is created', async () => {
     const { workbook } = await renderPane();
-    const dialog = openDialog();
+    const dialog = await openDialog();
     expect((within(dialog).getByRole('combobox', { name: 'Level' }) as HTMLSelectElement).value).toBe('Team');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create sheet' }));
-    expect(await within(dialog).findByText('Give the team a name, such as "Sales".')).toBeTruthy();
+    expect(await within(dialog).findByText('Give the team a name, such as "Sales".', {}, OUR_WORK)).toBeTruthy();
     expect(workbook.callsTo('createTeamSheet')).toHaveLength(0);
     expect(screen.getByRole('dialog', { name: 'New team sheet' })).toBeTruthy();
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await dialogClosed();
   });
 
   test('creates the sheet for the chosen level, with the Parent choices of that level, and selects its first cell', async () => {
     const { workbook } = await renderPane();
-    const dialog = openDialog();
+    const dialog = await openDialog();
     typeName(dialog, '  Marketing ');
     chooseLevel(dialog, 'Department');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create sheet' }));
 
-    expect(await screen.findByText('Team sheet created', {}, { timeout: 5000 })).toBeTruthy();
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByText('Team sheet created', {}, OUR_WORK)).toBeTruthy();
+    await dialogClosed();
     const [{ args }] = workbook.callsTo('createTeamSheet');
     const plan = args[0] as TeamSheetPlan;
     expect(plan).toMatchObject({ team: 'Marketing', level: 'Department', sheet: 'Department Marketing', table: 'DepartmentMarketing' });
@@ -63,10 +64,10 @@ describe('New team sheet', () => {
 
   test('a name already taken gets a new sheet name, not a clash', async () => {
     const { workbook } = await renderPane();
-    const dialog = openDialog();
+    const dialog = await openDialog();
     typeName(dialog, 'Sales');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create sheet' }));
-    await screen.findByText('Team sheet created', {}, { timeout: 5000 });
+    await screen.findByText('Team sheet created', {}, OUR_WORK);
     expect((workbook.callsTo('createTeamSheet')[0].args[0] as TeamSheetPlan).sheet).toBe('Team Sales (2)');
     expect(workbook.callsTo('listNames')).toHaveLength(1);
   });
@@ -77,12 +78,12 @@ describe('New team sheet', () => {
       throw new ExcelActionError('The workbook is protected. Unprotect it (Review > Protect Workbook) and try again.', 'protected');
     };
     await renderPane(workbook);
-    const dialog = openDialog();
+    const dialog = await openDialog();
     typeName(dialog, 'Finance');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create sheet' }));
-    expect(await screen.findByText('Could not create the team sheet')).toBeTruthy();
+    expect(await screen.findByText('Could not create the team sheet', {}, OUR_WORK)).toBeTruthy();
     expect(screen.getByText(/The workbook is protected\./)).toBeTruthy();
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await dialogClosed();
     expect(workbook.callsTo('selectCell')).toHaveLength(0);
   });
 
@@ -104,7 +105,7 @@ describe('New team sheet', () => {
       { sheet: 'Objectives 2', table: 'MoreObjectives', origin: 'A1', header: ['ID', 'Objective', 'Perspective', 'Weight'], rows: [['F9', 'New market', 'Customer', 0]] },
     ] as SourceTable[];
     clickButton('Check');
-    await waitFor(() => expect(workbook.lists?.[0]?.values).toContain('F9'));
+    await waitFor(() => expect(workbook.lists?.[0]?.values).toContain('F9'), OUR_WORK);
   });
 
   test('a failure to refresh the lists is said, and the check still shows', async () => {

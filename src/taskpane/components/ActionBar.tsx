@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { Feature } from '../../excel/types';
-import type { LongAction } from '../hooks/useCascade';
+import type { LongAction } from '../session/session';
 
 const useStyles = makeStyles({
   // Two columns: the pane is narrow (320 px and up), and six buttons do not fit on one line.

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import { TEAM_LEVELS, type TeamLevel } from '../../core';
-import type { TeamSheetRequest } from '../hooks/useCascade';
+import type { TeamSheetRequest } from '../session/team-sheet';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
