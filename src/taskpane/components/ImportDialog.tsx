@@ -8,7 +8,7 @@ import {
   Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Label, makeStyles,
   MessageBar, MessageBarBody, Spinner, Subtitle2, Text, tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { SEVERITIES, type ImportPlan, type ImportProblem, type Severity } from '../../core';
 import { plural } from '../format';
 import { readChosenFiles, type ChosenWorkbook } from '../import-files';
@@ -40,12 +40,17 @@ export function ImportDialog({ open, onClose, onPlan, onImport }: ImportDialogPr
   const [planning, setPlanning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    setChosen([]);
-    setPlan(null);
-    setFailure(null);
-  }, [open]);
+  // Each opening starts afresh: the state is reset while rendering the opened dialog (React's
+  // "adjusting state when a prop changes"), not in an effect after it has been drawn once with the old state.
+  const [shownOpen, setShownOpen] = useState(open);
+  if (open !== shownOpen) {
+    setShownOpen(open);
+    if (open) {
+      setChosen([]);
+      setPlan(null);
+      setFailure(null);
+    }
+  }
 
   const choose = async (files: File[]) => {
     setPlan(null);

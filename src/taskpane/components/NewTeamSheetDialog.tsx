@@ -7,7 +7,7 @@ import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles,
   Select, Spinner, tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { TEAM_LEVELS, type TeamLevel } from '../../core';
 import type { TeamSheetRequest } from '../session/team-sheet';
 
@@ -29,12 +29,16 @@ export function NewTeamSheetDialog({ open, onClose, onCreate }: NewTeamSheetDial
   const [problem, setProblem] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
 
-  useEffect(() => {
-    if (!open) return;
-    setTeam('');
-    setLevel('Team');
-    setProblem(null);
-  }, [open]);
+  // Each opening starts afresh (see ImportDialog): reset while rendering, not in an effect.
+  const [shownOpen, setShownOpen] = useState(open);
+  if (open !== shownOpen) {
+    setShownOpen(open);
+    if (open) {
+      setTeam('');
+      setLevel('Team');
+      setProblem(null);
+    }
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -9,7 +9,7 @@ import {
   TableHeader, TableHeaderCell, TableRow, Text, Tooltip, tokens,
 } from '@fluentui/react-components';
 import { DocumentTableRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CascadeReport, OwnerKpi, OwnerSummary, SourceTable } from '../../core';
 import type { Feature, OwnerReportLayout } from '../../excel/types';
 import { amount, percent, percentLabel, plural } from '../format';
@@ -52,9 +52,6 @@ export function OwnersPanel({ report, tables, busy, writing, reportFeature, onSe
   const listed = owners.find((owner) => owner.owner === chosen) ?? owners[0];
   // Only the owner on screen gets the required-actual search: on a big cascade everyone's takes seconds.
   const current = useMemo(() => (listed ? withRequired(listed, required) : undefined), [listed, required]);
-  useEffect(() => {
-    if (current && current.owner !== chosen) setChosen(current.owner);
-  }, [current, chosen]);
 
   if (owners.length === 0) return <Text>No KPIs to show: the cascade has no KPIs yet.</Text>;
   const label = (owner: OwnerSummary) => `${owner.owner} (${plural(owner.kpis.length, 'KPI')}, ${owner.behind} behind)`;

@@ -4,7 +4,7 @@
  */
 
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { DEFAULT_SETTINGS, isoFromSerial, resolveSettings, type SettingsInput } from '../../core';
 
 const useStyles = makeStyles({
@@ -31,7 +31,12 @@ export function SettingsPanel({ settings, busy, unavailable, onSave }: SettingsP
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [problems, setProblems] = useState<string[]>([]);
-  useEffect(() => setDraft(draftOf(settings)), [settings]);
+  // New settings (saved, or read from the workbook) replace the draft while rendering, not in an effect.
+  const [draftFor, setDraftFor] = useState(settings);
+  if (settings !== draftFor) {
+    setDraftFor(settings);
+    setDraft(draftOf(settings));
+  }
 
   const field = (key: keyof Draft) => ({
     value: draft[key],
