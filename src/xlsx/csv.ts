@@ -32,8 +32,13 @@ export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 /** Excel's longest sheet name; it cuts a longer file name to it when it opens a .csv. */
 const SHEET_NAME_LIMIT = 31;
 
-/** Control characters no text file holds (tab, line ends and form feed aside), C1 ones included. */
-const CONTROL = /[\u0001-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
+/** Ctrl-Z, with which DOS tools end a file; it is no part of the data. */
+const END_OF_FILE = 0x1a;
+
+/** Whether a character is one no text file holds: NUL and the other controls (tab, line ends and form feed aside), C1 ones included. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+}
 
 export interface CsvText {
   text: string;
@@ -43,10 +48,12 @@ export interface CsvText {
 /** The file's text, decoded as described above; throws WorkbookReadError when it is empty or not text. */
 export function decodeCsv(bytes: Uint8Array, fileName: string): CsvText {
   const { text, encoding } = decode(bytes);
-  // DOS tools end a file with Ctrl-Z; it is no part of the data.
-  const data = text.replace(/\u001a+$/, '');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === END_OF_FILE) end--;
+  const data = text.slice(0, end);
   if (data.trim() === '') throw new WorkbookReadError('empty', readErrorReasons.emptyFile(fileName));
-  const controls = data.match(CONTROL)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < data.length; i++) if (isControl(data.charCodeAt(i))) controls++;
   if (data.includes('\u0000') || controls > data.length / 100) {
     throw new WorkbookReadError('not-text', readErrorReasons.notText(fileName));
   }
