@@ -1,9 +1,13 @@
-/** Reads the workbooks named on the command line into the engine's plain tables. */
+/**
+ * Reads the files named on the command line into the engine's plain tables: a file named .csv is read
+ * as CSV unless its bytes are a workbook (a zip, "PK", or an old compound file), which is read as a
+ * workbook whatever its name; every other file (.xlsx, .xlsm) is read as a workbook.
+ */
 
 import { readFile, stat } from 'node:fs/promises';
-import { readWorkbookContents, WorkbookContents, WorkbookReadError } from '../xlsx';
+import { isCsvFile, readCsvContents, readWorkbookContents, WorkbookContents, WorkbookReadError } from '../xlsx';
 
-/** A workbook the checker cannot read at all: exit status 2, with a sentence that says which and why. */
+/** A workbook or .csv file the checker cannot read at all: exit status 2, with a sentence that says which and why. */
 export class InputError extends Error {
   constructor(message: string) {
     super(message);
@@ -30,10 +34,10 @@ export async function readWorkbookFile(path: string): Promise<Uint8Array> {
   }
 }
 
-/** The cascade tables and plain sheets of one workbook, each naming the workbook as it was given, and its stored settings. */
+/** The cascade tables and plain sheets of one workbook or .csv file, each naming the file as it was given, and its stored settings. */
 export function contentsOf(bytes: Uint8Array, path: string): WorkbookContents {
   try {
-    return readWorkbookContents(bytes, path);
+    return isCsvFile(bytes, path) ? readCsvContents(bytes, path) : readWorkbookContents(bytes, path);
   } catch (error) {
     if (error instanceof WorkbookReadError) throw new InputError(`${error.reason}.`);
     throw error;

@@ -9,8 +9,9 @@ export type { TemplateOptions };
 export const USAGE = `Usage: kpi-align check FILE... [options]
        kpi-align template --team NAME --from FINANCE.xlsx [--from MORE.xlsx] -o TEAM.xlsx [--level Team]
 
-Checks the KPI cascade held in one or more .xlsx workbooks and reports its scores and issues.
-Several files form one cascade (finance's workbook plus each team's workbook).
+Checks the KPI cascade held in one or more .xlsx or .xlsm workbooks or .csv files and reports its
+scores and issues. Several files form one cascade (finance's workbook plus each team's workbook).
+A .csv file (comma, semicolon or tab; UTF-8 or Windows-1252) is one sheet named after the file.
 
 Options:
   --json              print the report as JSON (the format of the spec, section 7)
@@ -20,6 +21,7 @@ Options:
   --at-risk R         ratio at or above which a KPI is at risk rather than off track (default 0.7)
   --cap C             the highest score a KPI can reach, 1 to 2 (default 1)
   --write OUT.xlsx    write a copy of the (single) input workbook with the computed columns added
+                      (OUT.xlsm for an .xlsm input, whose macros are kept; not for a .csv input)
   --owners            add a summary per owner: status counts, and each KPI behind with the actual
                       it needs for its parent to reach a score of 1 (with --json: an "owners" array)
   -h, --help          show this help
@@ -87,7 +89,7 @@ export function parseCommandLine(argv: string[], now: Date = new Date()): Parsed
   if (values.help || positionals.length === 0) return { command: 'help' };
   const [command, ...files] = positionals;
   if (command !== 'check') return { command: 'usage-error', message: `Unknown command "${command}"; the commands are "check" and "template".` };
-  if (files.length === 0) return { command: 'usage-error', message: 'Name at least one .xlsx file to check.' };
+  if (files.length === 0) return { command: 'usage-error', message: 'Name at least one .xlsx, .xlsm or .csv file to check.' };
 
   const errors = filesNamedTwice(files);
   const onTrack = ratio('on-track', values['on-track'], errors);
@@ -100,7 +102,27 @@ export function parseCommandLine(argv: string[], now: Date = new Date()): Parsed
   if (!settings.ok) errors.push(...settings.errors);
   const write = values.write ?? null;
   if (write !== null && files.length !== 1) errors.push('--write takes exactly one input workbook.');
-  if (write !== null && !/\.xlsx$/i.test(write)) errors.push(`--write needs an .xlsx file name, not "${write}".`);
+  else if (write !== null) errors.push(...writeProblems(files[0], write));
   if (errors.length > 0 || !settings.ok) return { command: 'usage-error', message: errors.join('\n') };
   return { command: 'check', options: { files, json: Boolean(values.json), flags, settings: settings.settings, now, write, owners: Boolean(values.owners) } };
+}
+
+/**
+ * What is wrong with `--write OUTPUT` for the one INPUT, by their names: a .csv input has no workbook
+ * to copy (the result would lose nothing but gain formats a .csv cannot hold, so the user saves it
+ * as .xlsx first), and the output keeps the input's kind, because Excel refuses to open an .xlsm
+ * package named .xlsx and the reverse.
+ */
+function writeProblems(input: string, output: string): string[] {
+  const kind = (name: string) => /\.(xlsx|xlsm|csv)$/i.exec(name)?.[1].toLowerCase() ?? null;
+  if (kind(input) === 'csv') {
+    return [`--write needs an .xlsx or .xlsm input workbook; ${input} is a .csv file. Open it in Excel, save it as an .xlsx workbook and check that, or check the .csv without --write.`];
+  }
+  const wanted = kind(output);
+  if (wanted !== 'xlsx' && wanted !== 'xlsm') return [`--write needs an .xlsx or .xlsm file name, not "${output}".`];
+  const given = kind(input);
+  if (given !== null && given !== wanted) {
+    return [`--write ${output} must end in .${given} like the input ${input}: Excel does not open a workbook whose extension does not match its kind.`];
+  }
+  return [];
 }

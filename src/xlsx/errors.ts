@@ -1,5 +1,5 @@
 /** Why a workbook could not be read at all. Problems inside a readable workbook are never thrown. */
-export type WorkbookReadErrorKind = 'not-a-workbook' | 'encrypted-or-xls' | 'not-excel' | 'damaged';
+export type WorkbookReadErrorKind = 'not-a-workbook' | 'encrypted-or-xls' | 'not-excel' | 'damaged' | 'empty' | 'not-text';
 
 /**
  * Thrown when the bytes are not a readable .xlsx package. `reason` is a whole
@@ -26,4 +26,7 @@ export const readErrorReasons = {
   notExcel: (workbook: string) => `${workbook} is a zip file but not an Excel workbook`,
   binaryWorkbook: (workbook: string) => `${workbook} is a binary .xlsb workbook; save it as an .xlsx`,
   damaged: (workbook: string, detail: string) => `${workbook} is damaged: ${detail}`,
+  emptyFile: (file: string) => `${file} is empty: it holds no rows to check`,
+  notText: (file: string) =>
+    `${file} is not a text file, so not a .csv (it holds binary data); export the sheet from Excel as "CSV UTF-8"`,
 };
