@@ -12,7 +12,21 @@ export interface Terminal {
   progress: boolean;
 }
 
+/**
+ * A reader that stops early (`kpi-align check … | head`) closes the pipe: the rest of the report has
+ * nowhere to go, which is no failure of the check, so EPIPE is dropped quietly (the exit status still
+ * says whether the cascade has errors) instead of ending in an unhandled error's stack trace.
+ */
+export function dropClosedPipe(stream: Pick<NodeJS.WriteStream, 'listenerCount' | 'on'>): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 export function processTerminal(): Terminal {
+  dropClosedPipe(process.stdout);
+  dropClosedPipe(process.stderr);
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),

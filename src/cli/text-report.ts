@@ -63,11 +63,17 @@ export function renderTextReport(report: CascadeReport, terminal: Terminal, sect
     if (issues.length === 0) continue;
     lines.push(paint(terminal, colour, bold(`${title} (${issues.length})`)));
     const byCode = new Map<RuleCode, Issue[]>();
-    for (const issue of issues) byCode.set(issue.code, [...(byCode.get(issue.code) ?? []), issue]);
+    for (const issue of issues) {
+      const group = byCode.get(issue.code);
+      if (group) group.push(issue);
+      else byCode.set(issue.code, [issue]);
+    }
     for (const [code, group] of byCode) {
       lines.push(`  ${paint(terminal, colour, code)} (${group.length})`);
       const placed = group.map((issue) => [place(issue, workbooks.size > 1), issue.message] as const);
-      const width = Math.min(28, Math.max(...placed.map(([where]) => where.length)));
+      // A loop, not Math.max(...): a rule can have hundreds of thousands of issues, past the argument limit.
+      let width = 0;
+      for (const [where] of placed) width = Math.max(width, Math.min(28, where.length));
       for (const [where, message] of placed) lines.push(`    ${paint(terminal, 'grey', where.padEnd(width))}  ${message}`);
     }
     lines.push('');

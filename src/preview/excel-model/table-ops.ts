@@ -125,7 +125,9 @@ export function addColumn(state: WorkbookState, table: TableState, index: number
     throw new ModelError('InvalidArgument', location, `values must be ${rows.rows} rows of 1 column`);
   }
   const col = table.left + at;
-  const lastUsed = Math.max(...Array.from({ length: rows.rows }, (_, r) => table.sheet.rows.get(rows.top + r)?.length ?? 0));
+  // A loop, not Math.max(...): a table can have a million rows, past the argument limit.
+  let lastUsed = 0;
+  for (let r = 0; r < rows.rows; r++) lastUsed = Math.max(lastUsed, table.sheet.rows.get(rows.top + r)?.length ?? 0);
   if (lastUsed >= MAX_COLUMNS) throw new ModelError('NonBlankCellOffSheet', location);
   const { tables, formats } = besideOnRows(state, table, col);
   table.sheet.insertCells(col, rows.top, rows.rows);
