@@ -90,7 +90,7 @@ describe('words', () => {
     expect(parseRollup('manual')).toBe('none');
     expect(parseRollup('median')).toBe(INVALID);
     expect(parseFrequency('Yearly')).toBe('annual');
-    expect(parseFrequency('fortnightly')).toBe(INVALID);
+    expect(parseFrequency('every other week')).toBe(INVALID);
   });
   test('IDs compare trimmed and case-insensitively, numbers and text alike', () => {
     expect(idKey(12)).toBe(idKey('12'));
