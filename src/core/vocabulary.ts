@@ -71,16 +71,28 @@ export type Frequency = (typeof FREQUENCIES)[number]['value'];
  * (spec section 8, "Direction guessed"). Whole words, case-insensitive; a hyphenated compound is one
  * word, so "on-time", "same-day" and "error-free" are not "time", "day" or "error". Nouns are listed
  * in the singular and the plural, except "days": "day" is usually a rate ("per day", "same-day").
+ * The verbs only: "reduction" names the amount reduced ("% Reduction in complaints"), which is better higher.
  */
 export const LOWER_IS_BETTER_NAME_WORDS: readonly string[] = [
-  'reduce', 'reduces', 'reducing', 'reduction', 'decrease', 'decreasing', 'lower', 'lowering',
-  'minimise', 'minimize', 'minimising', 'minimizing',
+  'reduce', 'reducing', 'decrease', 'decreasing', 'lower', 'lowering', 'minimise', 'minimize', 'minimising', 'minimizing',
   'cost', 'costs', 'time', 'times', 'days', 'defect', 'defects', 'error', 'errors', 'incident', 'incidents',
   'complaint', 'complaints', 'attrition', 'turnover',
 ];
 
-/** Words that undo the guess: the name counts something good about a lower-is-better quantity ("cost savings", "incidents resolved"). */
-export const HIGHER_IS_BETTER_NAME_WORDS: readonly string[] = ['saving', 'savings', 'saved', 'avoided', 'prevented', 'resolved', 'closed'];
+/**
+ * Words that undo the guess: the name counts something good about a lower-is-better quantity
+ * ("cost savings", "incidents resolved", "reduction in complaints").
+ */
+export const HIGHER_IS_BETTER_NAME_WORDS: readonly string[] = [
+  'saving', 'savings', 'saved', 'avoided', 'prevented', 'resolved', 'closed', 'reduction', 'reductions', 'improvement',
+];
+
+/**
+ * A deadline in the name: the KPI counts what was done in time ("% of claims decided within 14 days",
+ * "invoices paid on time", "inspections carried out in prescribed time"), which is better higher.
+ * Also "decrease in", a noun like "reduction".
+ */
+const DEADLINE_OR_AMOUNT = /\bwithin\b|\b(?:on|in) time\b|\bprescribed\b|\bin \d|\bdecrease in\b/;
 
 /** Words beside which "turnover" is a company's sales, as British accounts call it, not staff leaving. */
 const TURNOVER_AS_SALES = new Set(['sales', 'revenue', 'income', 'annual', 'company', 'group']);
@@ -88,9 +100,11 @@ const TURNOVER_AS_SALES = new Set(['sales', 'revenue', 'income', 'annual', 'comp
 const LOWER_NAME_WORDS = new Set(LOWER_IS_BETTER_NAME_WORDS);
 const HIGHER_NAME_WORDS = new Set(HIGHER_IS_BETTER_NAME_WORDS);
 
-/** The word of a KPI's name that says lower is better, or null when none does (or a word undoes it). */
+/** The word of a KPI's name that says lower is better, or null when none does (or the name undoes it). */
 export function lowerIsBetterWord(name: string): string | null {
-  const words = name.toLowerCase().split(/[^a-z0-9\u00c0-\u024f'’-]+/).map((word) => word.replace(/^[-'’]+|[-'’]+$/g, ''));
+  const text = name.toLowerCase();
+  if (DEADLINE_OR_AMOUNT.test(text)) return null;
+  const words = text.split(/[^a-z0-9\u00c0-\u024f'’-]+/).map((word) => word.replace(/^[-'’]+|[-'’]+$/g, ''));
   if (words.some((word) => HIGHER_NAME_WORDS.has(word))) return null;
   const sales = words.some((word) => TURNOVER_AS_SALES.has(word));
   return words.find((word) => LOWER_NAME_WORDS.has(word) && !(word === 'turnover' && sales)) ?? null;

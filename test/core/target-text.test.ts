@@ -128,7 +128,9 @@ describe('a direction guessed from the name', () => {
     expect(lowerIsBetterWord(name)).toBe(word);
   });
 
-  test.each([['On-time delivery'], ['Same-day ship rate'], ['Error-free invoices'], ['Cost savings'], ['Incidents resolved within SLA'], ['Annual turnover'], ['Turnover (sales)'], ['Costume sales'], ['Revenue']])(
+  test.each([['On-time delivery'], ['Same-day ship rate'], ['Error-free invoices'], ['Cost savings'], ['Incidents resolved within SLA'], ['Annual turnover'], ['Turnover (sales)'], ['Costume sales'], ['Revenue'],
+    ['% of new benefit claims decided within 14 days'], ['% of invoices paid on time'], ['% of incident responses carried out in prescribed time'],
+    ['% of cases dealt with in 3 working days'], ['% Reduction in complaints'], ['Decrease in errors']])(
     '%p says nothing of the kind',
     (name) => {
       expect(lowerIsBetterWord(name)).toBeNull();
