@@ -18,8 +18,10 @@ function csvRows(text: string): string[][] {
       const char = line[index];
       if (quoted && char === '"' && line[index + 1] === '"') cell += line[++index];
       else if (char === '"') quoted = !quoted;
-      else if (char === ',' && !quoted) cells.push(cell), (cell = '');
-      else cell += char;
+      else if (char === ',' && !quoted) {
+        cells.push(cell);
+        cell = '';
+      } else cell += char;
     }
     cells.push(cell);
     return cells;
