@@ -3,6 +3,7 @@
 import { INVALID } from '../../src/core/values';
 import { parseWrittenNumber, parseWrittenTarget, parseWrittenTolerance } from '../../src/core/target-text';
 import { lowerIsBetterWord } from '../../src/core/vocabulary';
+import { fieldForHeader } from '../../src/core/headers';
 import { check, node, table, where } from './build';
 
 describe('a target written as text', () => {
@@ -153,4 +154,17 @@ describe('a direction guessed from the name', () => {
     expect(where(report, 'direction-assumed')).toEqual([]);
     expect(node(report, 'K1').progress).toBeCloseTo(1.25, 12);
   });
+});
+
+describe('a fortnightly actual', () => {
+  test('goes stale 14 days after its update, not 7', () => {
+    const at = (asOf: string) => where(check([table('KPIs', ['ID', 'Target', 'Actual', 'Updated', 'Frequency'], [['K1', 10, 5, '2026-06-01', 'Fortnightly']])], { asOf }), 'stale-actual');
+    expect(at('2026-06-15')).toEqual([]);
+    expect(at('2026-06-16')).toEqual(['K1@KPIs!D2']);
+  });
+});
+
+test('Goal Type is no longer a Direction header: OKR tools use it for "Aspirational" (spec section 8)', () => {
+  expect(fieldForHeader('Goal Type')).toBeUndefined();
+  expect(fieldForHeader('Polarity')).toBe('direction');
 });
