@@ -4,8 +4,8 @@ import { canonicalHeader, Field } from './headers';
 import { describeCell, fieldLocation, IssueList } from './issues';
 import { parseWrittenNumber, parseWrittenTarget, parseWrittenTolerance, type WrittenNumber, type WrittenTarget } from './target-text';
 import type { RuleCode } from './rules';
-import type { CascadeTable } from './tables';
-import type { CellValue, NodeKind, Status } from './types';
+import { analyseTable, type CascadeTable } from './tables';
+import type { CellValue, NodeKind, SourceTable, Status } from './types';
 import {
   displayText, INVALID, isBlank, keyOfId, parseDate, parseDirection, parseFrequency, parseLevel,
   parseNumber, parsePerspective, parseRollup, parseText, Parsed,
@@ -91,6 +91,15 @@ export function readNodes(table: CascadeTable, issues: IssueList): CascadeNode[]
     }
   }
   return nodes;
+}
+
+/**
+ * One data row as the engine reads it, its issues dropped: for the required-actual search, which must
+ * read a row's target, direction and values exactly as the engine does (written targets, a guessed direction).
+ */
+export function readRow(source: SourceTable, rowIndex: number): CascadeNode {
+  const issues = new IssueList();
+  return readNode(analyseTable(source, issues), rowIndex, source.rows[rowIndex], issues);
 }
 
 function cellOf(table: CascadeTable, cells: CellValue[], field: Field): CellValue {
