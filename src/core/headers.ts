@@ -16,7 +16,8 @@ const SYNONYMS: Record<Field, readonly string[]> = {
   perspective: ['Perspective', 'BSC Perspective'],
   owner: ['Owner', 'Responsible', 'Accountable', 'Assignee'],
   unit: ['Unit', 'UoM', 'Unit of Measure'],
-  direction: ['Direction', 'Polarity', 'Better', 'Goal Type'],
+  // Not "Goal Type": OKR tools use it for "Aspirational" or "Committed" (spec section 8).
+  direction: ['Direction', 'Polarity', 'Better'],
   baseline: ['Baseline', 'Start Value', 'Initial', 'Initial Value'],
   target: ['Target', 'Goal', 'Target Value'],
   targetMin: ['Target Min', 'Min', 'Minimum', 'Lower Bound', 'Floor'],

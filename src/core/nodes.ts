@@ -2,14 +2,15 @@
 
 import { canonicalHeader, Field } from './headers';
 import { describeCell, fieldLocation, IssueList } from './issues';
+import { parseWrittenNumber, parseWrittenTarget, parseWrittenTolerance, type WrittenNumber, type WrittenTarget } from './target-text';
 import type { RuleCode } from './rules';
-import type { CascadeTable } from './tables';
-import type { CellValue, NodeKind, Status } from './types';
+import { analyseTable, type CascadeTable } from './tables';
+import type { CellValue, NodeKind, SourceTable, Status } from './types';
 import {
   displayText, INVALID, isBlank, keyOfId, parseDate, parseDirection, parseFrequency, parseLevel,
   parseNumber, parsePerspective, parseRollup, parseText, Parsed,
 } from './values';
-import { Direction, Frequency, LEVEL_NAMES, Rollup } from './vocabulary';
+import { Direction, Frequency, LEVEL_NAMES, lowerIsBetterWord, Rollup } from './vocabulary';
 
 export interface CascadeNode {
   table: CascadeTable;
@@ -92,6 +93,15 @@ export function readNodes(table: CascadeTable, issues: IssueList): CascadeNode[]
   return nodes;
 }
 
+/**
+ * One data row as the engine reads it, its issues dropped: for the required-actual search, which must
+ * read a row's target, direction and values exactly as the engine does (written targets, a guessed direction).
+ */
+export function readRow(source: SourceTable, rowIndex: number): CascadeNode {
+  const issues = new IssueList();
+  return readNode(analyseTable(source, issues), rowIndex, source.rows[rowIndex], issues);
+}
+
 function cellOf(table: CascadeTable, cells: CellValue[], field: Field): CellValue {
   const column = table.columns[field];
   return column === undefined ? null : cells[column];
@@ -116,24 +126,25 @@ function readNode(table: CascadeTable, rowIndex: number, cells: CellValue[], iss
   node.owner = parseText(cellOf(table, cells, 'owner'));
   node.unit = parseText(cellOf(table, cells, 'unit'));
 
-  const directionCell = cellOf(table, cells, 'direction');
-  const direction = parseDirection(directionCell);
-  if (direction === INVALID) reportWord(node, 'direction', directionCell, 'invalid-direction', issues);
-  node.direction = direction === INVALID ? null : (direction ?? 'higher');
+  // The target is read first, unreported: its comparator can say the direction. Issues keep the columns' order.
+  const targetCell = cellOf(table, cells, 'target');
+  const target = table.columns.target === undefined ? null : parseWrittenTarget(targetCell);
+  readDirection(node, cells, target === INVALID ? null : target, issues);
 
   const rollupCell = cellOf(table, cells, 'rollup');
   const rollup = parseRollup(rollupCell);
   if (rollup === INVALID) reportWord(node, 'rollup', rollupCell, 'invalid-rollup', issues);
   node.rollup = rollup === INVALID || rollup === null ? 'weighted' : rollup;
 
-  node.baseline = numberField(node, cells, 'baseline', issues);
-  node.target = numberField(node, cells, 'target', issues);
-  node.targetMin = numberField(node, cells, 'targetMin', issues);
-  node.targetMax = numberField(node, cells, 'targetMax', issues);
-  const tolerance = numberField(node, cells, 'tolerance', issues);
-  // A tolerance is a distance either side of the target: its sign carries no meaning.
-  node.tolerance = tolerance === null ? null : Math.abs(tolerance);
-  node.actual = numberField(node, cells, 'actual', issues);
+  node.baseline = measureField(node, cells, 'baseline', issues);
+  const targetRead = table.columns.target === undefined ? null : written(node, 'target', targetCell, target, issues);
+  node.target = targetRead?.value ?? null;
+  node.targetMin = measureField(node, cells, 'targetMin', issues);
+  node.targetMax = measureField(node, cells, 'targetMax', issues);
+  const tolerance = writtenField(node, cells, 'tolerance', parseWrittenTolerance, issues);
+  // A tolerance is a distance either side of the target: its sign carries no meaning. The Tolerance cell wins over a `±` in the target.
+  node.tolerance = tolerance !== null ? Math.abs(tolerance.value) : (targetRead?.tolerance ?? null);
+  node.actual = measureField(node, cells, 'actual', issues);
   const weight = numberField(node, cells, 'weight', issues);
   if (weight !== null && weight < 0) issues.addFor(node, 'invalid-weight', 'weight', { weight });
   node.weight = weight !== null && weight >= 0 ? weight : null;
@@ -146,6 +157,61 @@ function readNode(table: CascadeTable, rowIndex: number, cells: CellValue[], iss
   if (frequency === INVALID) reportWord(node, 'frequency', frequencyCell, 'invalid-frequency', issues);
   node.frequency = frequency === INVALID ? null : frequency;
   return node;
+}
+
+/**
+ * Direction and target together, since a target written as text (`≤3%`, `$15K+`, `100 ± 5`) can say
+ * which way is better: the Direction cell wins where the target says nothing; a target that says
+ * otherwise is `invalid-direction` on the Direction cell. With a direction written nowhere, a KPI whose
+ * name says lower is better ("Cost per hire") is scored so, with `direction-assumed`.
+ */
+function readDirection(node: CascadeNode, cells: CellValue[], target: WrittenTarget | null, issues: IssueList): void {
+  const directionCell = cellOf(node.table, cells, 'direction');
+  const direction = parseDirection(directionCell);
+  const implied = target?.direction ?? null;
+  if (direction === INVALID) {
+    reportWord(node, 'direction', directionCell, 'invalid-direction', issues);
+    node.direction = null;
+  } else if (direction !== null && implied !== null && direction !== implied) {
+    issues.addFor(node, 'invalid-direction', 'direction', {
+      text: displayText(directionCell), target: displayText(cellOf(node.table, cells, 'target')),
+      targetCell: describeCell(fieldLocation(node.table, node.rowIndex, 'target')), implied,
+    });
+    node.direction = null;
+  } else {
+    node.direction = direction ?? implied ?? guessedDirection(node, issues) ?? 'higher';
+  }
+}
+
+/** Lower is better for a KPI whose name says so; null when the name says nothing of the kind. */
+function guessedDirection(node: CascadeNode, issues: IssueList): Direction | null {
+  if (node.kind !== 'kpi' || node.name === null) return null;
+  const word = lowerIsBetterWord(node.name);
+  if (word === null) return null;
+  const hasColumn = node.table.columns.direction !== undefined;
+  issues.addFor(node, 'direction-assumed', hasColumn ? 'direction' : 'name', { name: node.name, word, hasColumn });
+  return 'lower';
+}
+
+/** A baseline, actual or band bound; its unit word fills a blank Unit. */
+function measureField(node: CascadeNode, cells: CellValue[], field: Field, issues: IssueList): number | null {
+  return writtenField(node, cells, field, parseWrittenNumber, issues)?.value ?? null;
+}
+
+/** A number cell read by one of the written-number parsers. */
+function writtenField<T extends WrittenNumber>(node: CascadeNode, cells: CellValue[], field: Field, parse: (value: CellValue) => Parsed<T>, issues: IssueList): T | null {
+  const column = node.table.columns[field];
+  if (column === undefined) return null;
+  const cell = cells[column];
+  if (typeof cell === 'number' && Number.isFinite(cell)) return { value: cell, unit: null } as T;
+  return written(node, field, cell, parse(cell), issues);
+}
+
+/** A written number's issue when it is unreadable; its unit word fills the Unit when that is blank. */
+function written<T extends WrittenNumber>(node: CascadeNode, field: Field, cell: CellValue, parsed: Parsed<T>, issues: IssueList): T | null {
+  const read = checked(node, field, cell, parsed, 'invalid-number', issues);
+  if (read !== null && node.unit === null) node.unit = read.unit;
+  return read;
 }
 
 function numberField(node: CascadeNode, cells: CellValue[], field: Field, issues: IssueList): number | null {

@@ -18,7 +18,8 @@ import { fieldForHeader } from './headers';
 import type { RequiredActual } from './owners';
 import { settingsOrThrow } from './settings';
 import type { CascadeReport, CellValue, Issue, NodeReport, Settings, SourceTable } from './types';
-import { displayText, idKey, INVALID, parseDirection, parseNumber, parseRollup } from './values';
+import { readRow } from './nodes';
+import { displayText, idKey, parseRollup } from './values';
 
 type Field = NonNullable<ReturnType<typeof fieldForHeader>>;
 
@@ -95,22 +96,22 @@ function cellOf(cascade: RequiredCascade, row: Row, field: Field): CellValue {
   return column < 0 ? null : table.rows[row.rowIndex][column];
 }
 
-function numberOf(cascade: RequiredCascade, row: Row, field: Field): number | null {
-  const parsed = parseNumber(cellOf(cascade, row, field));
-  return parsed === INVALID ? null : parsed;
+/** The row as the engine reads it (`readRow`): a target written as text, a guessed direction and all. */
+function rowOf(cascade: RequiredCascade, row: Row) {
+  return readRow(cascade.tables[row.table], row.rowIndex);
 }
 
 /** The node's progress formula as the engine reads it: a blank Direction is higher is better, a tolerance has no sign. */
 function progressInputOf(cascade: RequiredCascade, row: Row) {
-  const direction = parseDirection(cellOf(cascade, row, 'direction'));
+  const node = rowOf(cascade, row);
   return {
-    direction: direction === INVALID || direction === null ? 'higher' as const : direction,
-    actual: numberOf(cascade, row, 'actual'),
-    target: numberOf(cascade, row, 'target'),
-    baseline: numberOf(cascade, row, 'baseline'),
-    targetMin: numberOf(cascade, row, 'targetMin'),
-    targetMax: numberOf(cascade, row, 'targetMax'),
-    tolerance: Math.abs(numberOf(cascade, row, 'tolerance') ?? 0),
+    direction: node.direction ?? 'higher',
+    actual: node.actual,
+    target: node.target,
+    baseline: node.baseline,
+    targetMin: node.targetMin,
+    targetMax: node.targetMax,
+    tolerance: node.tolerance ?? 0,
   };
 }
 
@@ -119,9 +120,10 @@ function progressInputOf(cascade: RequiredCascade, row: Row) {
 /** A parent that sums its children's actuals: search outward from the current actual, then bisect. */
 function solveForSum(cascade: RequiredCascade, node: NodeReport, parent: NodeReport, parentScore: (actual: number) => number): RequiredAnswer {
   const row = cascade.locate(node);
-  const start = numberOf(cascade, row, 'actual') ?? 0;
-  const unit = Math.max(Math.abs(start), Math.abs(numberOf(cascade, cascade.locate(parent), 'target') ?? 0), 1);
-  const parentDirection = parseDirection(cellOf(cascade, cascade.locate(parent), 'direction'));
+  const start = rowOf(cascade, row).actual ?? 0;
+  const parentRow = rowOf(cascade, cascade.locate(parent));
+  const unit = Math.max(Math.abs(start), Math.abs(parentRow.target ?? 0), 1);
+  const parentDirection = parentRow.direction;
   const orientations = parentDirection === 'lower' ? [-1] : parentDirection === 'range' ? [1, -1] : [1];
   for (const sign of orientations) {
     const reaches = (t: number) => parentScore(start + sign * t) >= 1;

@@ -107,8 +107,11 @@ export const RULES = {
   'invalid-direction': {
     severity: 'error',
     explainsMissingScore: true,
-    message: (d: CellText) =>
-      `${d.subject}: Direction ${quote(d.text)} in ${d.cell} is not a direction; use ${CHOICES.direction}. It gets no progress until then.`,
+    // With `implied`, the Direction cell is a direction, but the target written as text says another (spec section 8).
+    message: (d: CellText & { target?: string; targetCell?: string; implied?: string }) =>
+      d.implied === undefined
+        ? `${d.subject}: Direction ${quote(d.text)} in ${d.cell} is not a direction; use ${CHOICES.direction}. It gets no progress until then.`
+        : `${d.subject}: Direction ${quote(d.text)} in ${d.cell} disagrees with the Target ${quote(d.target ?? '')} in ${d.targetCell}, which says ${d.implied}; make them agree (or clear the Direction). It gets no progress until then.`,
   },
   'invalid-rollup': {
     severity: 'error',
@@ -204,6 +207,14 @@ export const RULES = {
     severity: 'warning',
     message: (d: { header: string; cell: string; first: string; field: string }) =>
       `Column ${quote(d.header)} in ${d.cell} is a second ${d.field} column; the first one, ${quote(d.first)}, is used.`,
+  },
+  'direction-assumed': {
+    severity: 'warning',
+    message: (d: Cell & { name: string; word: string; hasColumn: boolean }) =>
+      `${d.subject} ${quote(d.name)} has no direction, and its name says ${quote(d.word)}, so it is scored lower-is-better. ` +
+      (d.hasColumn
+        ? `If higher is better, put "Higher is better" in ${d.cell}; put "Lower is better" there to confirm.`
+        : `If higher is better, add a Direction column with "Higher is better" on this row (${d.cell}); "Lower is better" confirms.`),
   },
   'manual-and-rollup': {
     severity: 'info',

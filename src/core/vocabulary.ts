@@ -28,8 +28,8 @@ export type LevelName = (typeof LEVELS)[number]['name'];
 export const LEVEL_NAMES: readonly LevelName[] = LEVELS.map((level) => level.name);
 
 export const DIRECTIONS = [
-  { value: 'higher', name: 'Higher is better', words: ['higher is better', 'higher', 'increase', 'up', 'max', 'maximize', 'at least', 'stay above', '↑'] },
-  { value: 'lower', name: 'Lower is better', words: ['lower is better', 'lower', 'decrease', 'down', 'min', 'minimize', 'at most', 'stay below', '↓'] },
+  { value: 'higher', name: 'Higher is better', words: ['higher is better', 'higher', 'increase', 'up', 'max', 'maximize', 'at least', 'stay above', '↑', 'grow', 'growth'] },
+  { value: 'lower', name: 'Lower is better', words: ['lower is better', 'lower', 'decrease', 'down', 'min', 'minimize', 'at most', 'stay below', '↓', 'reduce', 'reduction'] },
   { value: 'range', name: 'Range', words: ['range', 'target range', 'between', 'in range', 'maintain', 'within'] },
 ] as const satisfies readonly Term<string>[];
 
@@ -53,15 +53,62 @@ export interface Period {
 }
 
 export const FREQUENCIES = [
-  { value: 'daily', name: 'Daily', words: ['daily'], period: { days: 1 } },
-  { value: 'weekly', name: 'Weekly', words: ['weekly'], period: { days: 7 } },
-  { value: 'monthly', name: 'Monthly', words: ['monthly'], period: { months: 1 } },
-  { value: 'quarterly', name: 'Quarterly', words: ['quarterly'], period: { months: 3 } },
-  { value: 'semiannual', name: 'Semiannual', words: ['semiannual'], period: { months: 6 } },
-  { value: 'annual', name: 'Annual', words: ['annual', 'yearly'], period: { months: 12 } },
+  { value: 'daily', name: 'Daily', words: ['daily', 'per day'], period: { days: 1 } },
+  { value: 'weekly', name: 'Weekly', words: ['weekly', 'per week'], period: { days: 7 } },
+  // A fortnight is its own period: a finance team paid or reporting fortnightly expects 14 days, not a week.
+  { value: 'fortnightly', name: 'Fortnightly', words: ['fortnightly', 'every two weeks'], period: { days: 14 } },
+  { value: 'monthly', name: 'Monthly', words: ['monthly', 'per month'], period: { months: 1 } },
+  { value: 'quarterly', name: 'Quarterly', words: ['quarterly', 'per quarter'], period: { months: 3 } },
+  // Biannual is twice a year (biennial, every two years, is not a reporting period we know).
+  { value: 'semiannual', name: 'Semiannual', words: ['semiannual', 'semiannually', 'semi-annual', 'semi-annually', 'biannual', 'biannually', 'half-yearly', 'half yearly'], period: { months: 6 } },
+  { value: 'annual', name: 'Annual', words: ['annual', 'annually', 'yearly', 'per year'], period: { months: 12 } },
 ] as const satisfies readonly (Term<string> & { period: Period })[];
 
 export type Frequency = (typeof FREQUENCIES)[number]['value'];
+
+/**
+ * Words in a KPI's name that say lower is better, for a KPI whose direction is written nowhere
+ * (spec section 8, "Direction guessed"). Whole words, case-insensitive; a hyphenated compound is one
+ * word, so "on-time", "same-day" and "error-free" are not "time", "day" or "error". Nouns are listed
+ * in the singular and the plural, except "days": "day" is usually a rate ("per day", "same-day").
+ * The verbs only: "reduction" names the amount reduced ("% Reduction in complaints"), which is better higher.
+ */
+export const LOWER_IS_BETTER_NAME_WORDS: readonly string[] = [
+  'reduce', 'reducing', 'decrease', 'decreasing', 'lower', 'lowering', 'minimise', 'minimize', 'minimising', 'minimizing',
+  'cost', 'costs', 'time', 'times', 'days', 'defect', 'defects', 'error', 'errors', 'incident', 'incidents',
+  'complaint', 'complaints', 'attrition', 'turnover',
+];
+
+/**
+ * Words that undo the guess: the name counts something good about a lower-is-better quantity
+ * ("cost savings", "incidents resolved", "reduction in complaints").
+ */
+export const HIGHER_IS_BETTER_NAME_WORDS: readonly string[] = [
+  'saving', 'savings', 'saved', 'avoided', 'prevented', 'resolved', 'closed', 'reduction', 'reductions', 'improvement',
+];
+
+/**
+ * A deadline in the name: the KPI counts what was done in time ("% of claims decided within 14 days",
+ * "invoices paid on time", "inspections carried out in prescribed time"), which is better higher.
+ * Also "decrease in", a noun like "reduction".
+ */
+const DEADLINE_OR_AMOUNT = /\bwithin\b|\b(?:on|in) time\b|\bprescribed\b|\bin \d|\bdecrease in\b/;
+
+/** Words beside which "turnover" is a company's sales, as British accounts call it, not staff leaving. */
+const TURNOVER_AS_SALES = new Set(['sales', 'revenue', 'income', 'annual', 'company', 'group']);
+
+const LOWER_NAME_WORDS = new Set(LOWER_IS_BETTER_NAME_WORDS);
+const HIGHER_NAME_WORDS = new Set(HIGHER_IS_BETTER_NAME_WORDS);
+
+/** The word of a KPI's name that says lower is better, or null when none does (or the name undoes it). */
+export function lowerIsBetterWord(name: string): string | null {
+  const text = name.toLowerCase();
+  if (DEADLINE_OR_AMOUNT.test(text)) return null;
+  const words = text.split(/[^a-z0-9\u00c0-\u024f'’-]+/).map((word) => word.replace(/^[-'’]+|[-'’]+$/g, ''));
+  if (words.some((word) => HIGHER_NAME_WORDS.has(word))) return null;
+  const sales = words.some((word) => TURNOVER_AS_SALES.has(word));
+  return words.find((word) => LOWER_NAME_WORDS.has(word) && !(word === 'turnover' && sales)) ?? null;
+}
 
 /** The four standard perspectives; a perspective's value is its name. Any other text is kept as written. */
 export const PERSPECTIVE_TERMS = [

@@ -27,6 +27,20 @@ function parentScoreAt(kpis: Row[], id: string, actual: CellValue, scoreCap = 1)
 }
 
 describe('requiredActuals', () => {
+  test('reads a row as the engine does: a target written as text, a direction guessed from the name (spec section 8)', () => {
+    // lower, no baseline: B = 2T, so progress 1 at A = T
+    const written = requiredIn([{ ID: 'K1', Name: 'Defect rate', Parent: 'O1', Target: '≤ 3%', Actual: 0.045 }], 'K1');
+    expect(written.value).toBeCloseTo(0.03, 9);
+    const guessed = requiredIn([{ ID: 'K1', Name: 'Cost per hire', Parent: 'O1', Target: 4000, Actual: 5000 }], 'K1');
+    expect(guessed.value).toBeCloseTo(4000, 6);
+    const summed = requiredIn([
+      { ID: 'K1', Name: 'Cases', Parent: 'O1', Rollup: 'sum', Target: '≥ 1.2K' },
+      { ID: 'K2', Name: 'Cases north', Parent: 'K1', Actual: '700 cases' },
+      { ID: 'K3', Name: 'Cases south', Parent: 'K1', Actual: 300 },
+    ], 'K2');
+    expect(summed.value).toBeCloseTo(900, 6);
+  });
+
   test('an unknown ID and an empty cascade give a note, never an exception', () => {
     expect(requiredActuals(tables, report)('NOPE')).toEqual({ value: null, note: 'No KPI or objective has the ID "NOPE" in the cascade ranges.' });
     const none = requiredActuals([], check([]))('K1');

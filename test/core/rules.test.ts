@@ -200,16 +200,22 @@ const CASES: Record<RuleCode, RuleCase> = {
     says: ['2026-05-31', 'monthly', '2026-06-30'],
   },
   'invalid-frequency': {
-    trigger: (card) => void (kpi(card, 'K1').Frequency = 'fortnightly'),
-    pass: (card) => void (kpi(card, 'K1').Frequency = 'weekly'),
+    trigger: (card) => void (kpi(card, 'K1').Frequency = 'every other week'),
+    pass: (card) => void (kpi(card, 'K1').Frequency = 'fortnightly'),
     at: ['K1@KPIs!J2'],
-    says: ['"fortnightly"'],
+    says: ['"every other week"'],
   },
   'duplicate-column': {
     trigger: () => [table('KPIs', ['ID', 'Target', 'Goal', 'Actual'], [['K', 10, 20, 5]])],
     pass: () => [table('KPIs', ['ID', 'Target', 'Goal Type', 'Actual'], [['K', 10, 'higher', 5]])],
     at: ['null@KPIs!C1'],
     says: ['"Goal"', 'second Target column', '"Target"'],
+  },
+  'direction-assumed': {
+    trigger: (card) => void card.kpis.push({ ID: 'K5', Name: 'Cost per hire', Parent: 'L1', Owner: 'Di', Target: 4000, Actual: 4500 }),
+    pass: (card) => void card.kpis.push({ ID: 'K5', Name: 'Cost per hire', Parent: 'L1', Owner: 'Di', Target: '≤ 4000', Actual: 4500 }),
+    at: ['K5@KPIs!G6'],
+    says: ['KPI K5', '"Cost per hire"', '"cost"', 'lower-is-better', '"Higher is better" in KPIs!G6'],
   },
   'manual-and-rollup': {
     trigger: (card) => {

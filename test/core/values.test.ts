@@ -90,8 +90,20 @@ describe('words', () => {
     expect(parseRollup('manual')).toBe('none');
     expect(parseRollup('median')).toBe(INVALID);
     expect(parseFrequency('Yearly')).toBe('annual');
-    expect(parseFrequency('fortnightly')).toBe(INVALID);
+    expect(parseFrequency('every other week')).toBe(INVALID);
   });
+  test.each([
+    ['Annually', 'annual'], ['semiannually', 'semiannual'], ['Semi-Annual', 'semiannual'], ['biannual', 'semiannual'],
+    ['Half-yearly', 'semiannual'], ['fortnightly', 'fortnightly'], ['per quarter', 'quarterly'], ['Per  Month', 'monthly'],
+  ])('the frequency %p is %p (spec section 8)', (word, frequency) => {
+    expect(parseFrequency(word)).toBe(frequency);
+  });
+  test.each([['grow', 'higher'], ['Growth', 'higher'], ['reduce', 'lower'], ['Reduction', 'lower'], ['maintain', 'range']])(
+    'the direction %p is %p (spec section 8)',
+    (word, direction) => {
+      expect(parseDirection(word)).toBe(direction);
+    },
+  );
   test('IDs compare trimmed and case-insensitively, numbers and text alike', () => {
     expect(idKey(12)).toBe(idKey('12'));
     expect(idKey(' fin-01 ')).toBe(idKey('FIN-01'));

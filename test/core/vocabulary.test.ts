@@ -17,7 +17,7 @@ describe('the rule messages list the choices', () => {
     expect(RULES['invalid-level'].message(at)).toBe('KPI K1: Level "x" in KPIs!C2 is not a level; use Objective, Organization, Department, Team or Individual.');
     expect(RULES['invalid-direction'].message(at)).toBe('KPI K1: Direction "x" in KPIs!C2 is not a direction; use higher, lower or range. It gets no progress until then.');
     expect(RULES['invalid-rollup'].message(at)).toBe('KPI K1: Rollup "x" in KPIs!C2 is not a rollup method; weighted is used. Use weighted, average, min, max, sum or none.');
-    expect(RULES['invalid-frequency'].message(at)).toBe('KPI K1: Frequency "x" in KPIs!C2 is not a frequency; use daily, weekly, monthly, quarterly, semiannual or annual.');
+    expect(RULES['invalid-frequency'].message(at)).toBe('KPI K1: Frequency "x" in KPIs!C2 is not a frequency; use daily, weekly, fortnightly, monthly, quarterly, semiannual or annual.');
   });
 });
 
@@ -30,7 +30,7 @@ describe("a team sheet's dropdowns and help", () => {
       'Level choices': ['Organization', 'Department', 'Team', 'Individual'],
       'Direction choices': ['Higher is better', 'Lower is better', 'Range'],
       'Rollup choices': ['Weighted', 'Average', 'Min', 'Max', 'Sum', 'None'],
-      'Frequency choices': ['Daily', 'Weekly', 'Monthly', 'Quarterly', 'Semiannual', 'Annual'],
+      'Frequency choices': ['Daily', 'Weekly', 'Fortnightly', 'Monthly', 'Quarterly', 'Semiannual', 'Annual'],
     });
   });
 
@@ -60,7 +60,7 @@ describe('each vocabulary is one table', () => {
 
   test('a frequency keeps an actual fresh for its period', () => {
     expect(FREQUENCY_PERIOD).toEqual({
-      daily: { days: 1 }, weekly: { days: 7 }, monthly: { months: 1 }, quarterly: { months: 3 }, semiannual: { months: 6 }, annual: { months: 12 },
+      daily: { days: 1 }, weekly: { days: 7 }, fortnightly: { days: 14 }, monthly: { months: 1 }, quarterly: { months: 3 }, semiannual: { months: 6 }, annual: { months: 12 },
     });
   });
 

@@ -17,7 +17,7 @@ export const FIELD_HEADERS = {
   perspective: ['Perspective', 'BSC Perspective'],
   owner: ['Owner', 'Responsible', 'Accountable', 'Assignee'],
   unit: ['Unit', 'UoM', 'Unit of Measure'],
-  direction: ['Direction', 'Polarity', 'Better', 'Goal Type'],
+  direction: ['Direction', 'Polarity', 'Better'],
   baseline: ['Baseline', 'Start Value', 'Initial', 'Initial Value'],
   target: ['Target', 'Goal', 'Target Value'],
   targetMin: ['Target Min', 'Min', 'Minimum', 'Lower Bound', 'Floor'],
