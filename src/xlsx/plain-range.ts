@@ -14,7 +14,7 @@
  *   KPI Align itself wrote (a rerun must not keep stale rows alive). Empty rows
  *   in between are kept as blank rows so row numbers stay right.
  */
-import { findHeaderRow, HEADER_SEARCH_ROWS, fallbackHeaderRow } from '../core/header-row';
+import { fallbackHeaderRow, findHeaderRow, HEADER_SEARCH_ROWS } from '../core/header-row';
 import type { CellValue } from '../core/types';
 import type { CellRange } from './cell-address';
 import { isFilled, type ScannedCell, type ScannedRow } from './sheet-scan';

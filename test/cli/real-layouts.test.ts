@@ -12,7 +12,7 @@ interface JsonReport {
   tables: { sheet: string; table: string | null; rows: number; role: string }[];
   nodes: { id: string; sheet: string; row: number; score: number | null; parent: string | null }[];
   issues: { code: string; cell: string | null; message: string; row: number | null }[];
-  summary: { errors: number; warnings: number; infos: number };
+  summary: { errors: number; warnings: number; infos: number; orgScore: number | null; coverage: number | null };
 }
 
 async function report(file: string): Promise<{ code: number; json: JsonReport }> {
@@ -45,6 +45,8 @@ describe('kpi-plan.xlsx: letterheads above the header, forgiving headers, a two-
     // K2 averages its two team KPIs (no weights), O1 and O2 take their one KPI's score.
     expect([score('K2'), score('O1'), score('O2')]).toEqual([0.5, 0.8, 0.5]);
     expect(json.nodes.find((node) => node.id === 'K1')?.parent).toBe('O1');
+    // O1 weighs 60 and O2 40: 0.6 × 0.8 + 0.4 × 0.5; K3, cut from its unknown parent, is the one KPI of five not aligned.
+    expect(json.summary).toMatchObject({ orgScore: 0.68, coverage: 0.8, objectives: 2, kpis: 5 });
   });
 
   test('the only issues: K3\'s parent, found in the skipped Strategy sheet, and the missing perspectives', async () => {
