@@ -21,7 +21,7 @@ export function checkTables(sources: readonly SourceTable[], settingsInput?: Set
   const issues = new IssueList();
   const tables = sources.map((source) => analyseTable(source, issues));
   const allNodes = tables.filter((table) => table.participates).flatMap((table) => readNodes(table, issues));
-  const { nodes } = linkNodes(allNodes, issues);
+  const { nodes } = linkNodes(allNodes, issues, tables.filter((table) => !table.participates));
   computeCascade(nodes, settings, issues);
   checkCascade(nodes, tables, settings, issues);
 

@@ -35,10 +35,14 @@ const SYNONYMS: Record<Field, readonly string[]> = {
 /** The headers of the columns the product writes back (spec section 6); they are never read as input. */
 export const COMPUTED_HEADERS: readonly WrittenHeader[] = WRITTEN_COLUMNS.map((column) => column.header);
 
-/** Case-insensitive, ignoring spaces, `_`, `-` and a trailing `%`. */
+/**
+ * Case-insensitive, ignoring spaces, `_`, `-`, a trailing `:` and a trailing `%`, and any text after
+ * a line break (spec section 8): "Target\n(FY26)" and "Owner:" are Target and Owner.
+ */
 export function headerKey(header: CellValue): string {
   if (header === null || header === undefined) return '';
-  return String(header).toLowerCase().replace(/[\s_-]+/g, '').replace(/%$/, '');
+  const firstLine = String(header).split(/\r?\n|\r/).find((line) => line.trim() !== '') ?? '';
+  return firstLine.toLowerCase().replace(/[\s_-]+/g, '').replace(/:+$/, '').replace(/%$/, '');
 }
 
 const FIELD_BY_KEY = new Map<string, Field>(
@@ -47,8 +51,17 @@ const FIELD_BY_KEY = new Map<string, Field>(
   ),
 );
 
+const COMPUTED_KEYS: ReadonlySet<string> = new Set(COMPUTED_HEADERS.map(headerKey));
+
+/**
+ * The field a header names, or undefined. A plural is accepted where the word without its final `s`
+ * is a synonym (`Targets`, `Parents`, `Owners`), so a word that ends in s of itself (`Status`) is not
+ * cut short; the computed columns' headers are never read as input, however they are written.
+ */
 export function fieldForHeader(header: CellValue): Field | undefined {
-  return FIELD_BY_KEY.get(headerKey(header));
+  const key = headerKey(header);
+  if (COMPUTED_KEYS.has(key)) return undefined;
+  return FIELD_BY_KEY.get(key) ?? (key.endsWith('s') ? FIELD_BY_KEY.get(key.slice(0, -1)) : undefined);
 }
 
 /** The header a report shows for a field when it names a column. */

@@ -3,18 +3,21 @@
  * parents, level inversions and loops are reported and cut, so that the links form a forest.
  */
 
-import { describeCell, fieldLocation, IssueList } from './issues';
+import { cellLocation, describeCell, fieldLocation, IssueList } from './issues';
 import { CascadeNode, levelName } from './nodes';
 import { subjectOf } from './rules';
-import { keyOfId } from './values';
+import { describeTable, type CascadeTable } from './tables';
+import { idKey, keyOfId } from './values';
 
 export interface LinkedCascade {
   /** The nodes that take part in the computation: every node whose ID is unique. */
   nodes: CascadeNode[];
 }
 
-export function linkNodes(all: CascadeNode[], issues: IssueList): LinkedCascade {
+/** @param skipped the tables that do not take part: an unknown parent's message says where its ID appears among them. */
+export function linkNodes(all: CascadeNode[], issues: IssueList, skipped: readonly CascadeTable[] = []): LinkedCascade {
   const { byKey, duplicatedKeys } = indexByKey(all, issues);
+  const skippedIn = skippedIdFinder(skipped);
   const nodes = all.filter((node) => !node.duplicate);
   nodes.forEach((node, index) => (node.index = index));
 
@@ -25,7 +28,9 @@ export function linkNodes(all: CascadeNode[], issues: IssueList): LinkedCascade 
     const parentKey = keyOfId(node.parentText);
     const parent = byKey.get(parentKey);
     if (!parent) {
-      issues.addFor(node, 'unknown-parent', 'parent', { parent: node.parentText, ambiguous: duplicatedKeys.has(parentKey) });
+      const ambiguous = duplicatedKeys.has(parentKey);
+      const found = ambiguous ? undefined : skippedIn(parentKey);
+      issues.addFor(node, 'unknown-parent', 'parent', { parent: node.parentText, ambiguous, ...(found && { skippedIn: found }) });
     } else if (parent === node) {
       issues.addFor(node, 'cycle', 'parent', { loop: [node.id] });
     } else if (isInverted(node, parent)) {
@@ -76,6 +81,29 @@ function indexByKey(all: CascadeNode[], issues: IssueList): { byKey: Map<string,
     }
   }
   return { byKey, duplicatedKeys: new Set(duplicates.keys()) };
+}
+
+/**
+ * Where an ID appears in a skipped table, as a message says it ("sheet Notes (Notes!A5)"), looked up by
+ * ID key; the table's ID column is searched, or its first column when it has none (where a list keeps
+ * its codes). The index is built on the first question, since most cascades have no unknown parent.
+ */
+function skippedIdFinder(skipped: readonly CascadeTable[]): (key: string) => string | undefined {
+  let index: Map<string, string> | undefined;
+  return (key) => {
+    if (!index) {
+      index = new Map();
+      for (const table of skipped) {
+        const column = table.columns.id ?? 0;
+        table.source.rows.forEach((row, rowIndex) => {
+          const id = idKey(row[column]);
+          if (id === '' || index?.has(id)) return;
+          index?.set(id, `${describeTable(table.source, false)} (${describeCell(cellLocation(table, rowIndex, column))})`);
+        });
+      }
+    }
+    return index.get(key);
+  };
 }
 
 /** A node whose level ranks above its parent's; a node of unknown level is never inverted. */

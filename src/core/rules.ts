@@ -25,6 +25,11 @@ function listOf(items: readonly string[], shown = 5): string {
   return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }
 
+/** Words joined as a sentence joins them: "A", "A and B", "A, B and C". */
+function joined(items: readonly string[], word: 'and' | 'or'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
 /** A loop as a message shows it: every ID when short, the ends and a count when long. */
 function loopText(loop: string[]): string {
   const ids = loop.length <= 8 ? loop : [...loop.slice(0, 3), `… ${loop.length - 5} more …`, ...loop.slice(-2)];
@@ -70,10 +75,12 @@ export const RULES = {
   'unknown-parent': {
     severity: 'error',
     breaksLink: true,
-    message: (d: Cell & { parent: string; ambiguous: boolean }) =>
+    message: (d: Cell & { parent: string; ambiguous: boolean; skippedIn?: string }) =>
       d.ambiguous
         ? `${d.subject}: Parent ${quote(d.parent)} in ${d.cell} is the ID of more than one row (duplicate-id), so it cannot be linked.`
-        : `${d.subject}: Parent ${quote(d.parent)} in ${d.cell} is not the ID of any objective or KPI.`,
+        : d.skippedIn
+          ? `${d.subject}: Parent ${quote(d.parent)} in ${d.cell} is not the ID of any objective or KPI; it appears in ${d.skippedIn}, which is skipped.`
+          : `${d.subject}: Parent ${quote(d.parent)} in ${d.cell} is not the ID of any objective or KPI.`,
   },
   cycle: {
     severity: 'error',
@@ -225,6 +232,19 @@ export const RULES = {
     severity: 'info',
     message: (d: { missing: string[] }) =>
       `The objectives name perspectives, but none is ${d.missing.join(', ')}; a balanced scorecard usually covers all four.`,
+  },
+  'table-skipped': {
+    severity: 'info',
+    message: (d: { where: string; cell: string; mapped: string[]; hasId: boolean; needsOneOf: string[] | null }) => {
+      const lacks = [
+        ...(d.hasId ? [] : ['no ID column']),
+        ...(d.needsOneOf ? [`none of ${joined(d.needsOneOf, 'or')}`] : []),
+      ];
+      const add = d.hasId ? `a ${joined(d.needsOneOf ?? [], 'or')} column` : d.needsOneOf ? `an ID column and one of those` : 'an ID column';
+      const mapped = d.mapped.length > 6 ? [...d.mapped.slice(0, 5), `${d.mapped.length - 5} more`] : d.mapped;
+      const maps = mapped.length > 0 ? `maps ${joined(mapped, 'and')} but has` : 'names no column of a cascade table:';
+      return `${d.where} is skipped: its header row (${d.cell}) ${maps} ${joined(lacks, 'and')}; add ${add} to include it in the cascade.`;
+    },
   },
 } as const satisfies Record<string, Rule>;
 

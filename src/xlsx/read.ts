@@ -7,7 +7,7 @@
 import { cellReference } from '../core/addresses';
 import type { SettingsInput } from '../core/settings';
 import type { CellValue, SourceTable } from '../core/types';
-import { cellAddress } from './cell-address';
+import { cellAddress, parseRange, type CellRange } from './cell-address';
 import { cellValue } from './cell-values';
 import { WorkbookReadError } from './errors';
 import { sameName } from '../core/ownership';
@@ -40,7 +40,17 @@ export function loadSheet(pkg: XlsxPackage, entry: WorksheetEntry): LoadedSheet 
 export function plainRangeOf(sheet: LoadedSheet, info: WorkbookInfo, context: CellContext): PlainRange | null {
   const marker = info.markers.find((candidate) => candidate.table === null && sameName(candidate.sheet, sheet.entry.name));
   const owned = new Set((marker?.headers ?? []).map((header) => header.trim().toLowerCase()));
-  return findPlainRange(sheet.scan.rows, owned, (cell) => cellValue(cell, context));
+  return findPlainRange(sheet.scan.rows, owned, (cell) => cellValue(cell, context), mergedRanges(sheet.part.text));
+}
+
+/** The sheet's merged ranges (`<mergeCell ref="C4:D4"/>`): a merged header cell may have its sub-header below it. */
+function mergedRanges(text: string): CellRange[] {
+  const ranges: CellRange[] = [];
+  for (const merge of text.matchAll(/<(?:[\w.-]+:)?mergeCell(?=[\s>/])[^>]*?\bref="([^"]+)"/g)) {
+    const range = parseRange(merge[1]);
+    if (range) ranges.push(range);
+  }
+  return ranges;
 }
 
 /**
@@ -110,8 +120,7 @@ function sourceTablesOf(sheet: LoadedSheet, info: WorkbookInfo, context: CellCon
   }
   const range = plainRangeOf(sheet, info, context);
   if (!range) return [];
-  const { left, right, headerRow, lastRow } = range;
-  const [header] = readRows(sheet, context, left, right, headerRow, headerRow);
+  const { left, right, headerRow, header, lastRow } = range;
   return [source(null, left, right, headerRow, header, lastRow)];
 }
 

@@ -235,6 +235,13 @@ const CASES: Record<RuleCode, RuleCase> = {
     at: ['null@Objectives!C1'],
     says: ['Learning & Growth'],
   },
+  'table-skipped': {
+    trigger: (card) => [tableOf('Objectives', card.objectives), tableOf('KPIs', card.kpis), table('Notes', ['Name', 'Owner', 'Comment'], [['Revenue', 'Ann', 'see K1']])],
+    // A sheet where nothing maps (a cover page) is skipped in silence.
+    pass: (card) => [tableOf('Objectives', card.objectives), tableOf('KPIs', card.kpis), table('Cover', ['FY26 scorecard', 'Northwind'], [['Read me first', null]])],
+    at: ['null@Notes!A1'],
+    says: ['Table Notes on sheet Notes is skipped', '(Notes!A1)', 'maps "Name" and "Owner"', 'no ID column', 'none of Parent, Level, Perspective or Target'],
+  },
 };
 
 function run(change: (card: Card) => void | SourceTable[], settings: SettingsInput = { asOf: '2026-07-01' }) {
