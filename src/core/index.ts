@@ -11,6 +11,8 @@ export type { ProgressInput, ProgressResult } from './formulas';
 export { isoFromSerial, serialFromIso, serialFromDate, serialFromParts, dateFromSerial, todaySerial } from './dates';
 export { LEVELS, LEVEL_NAMES, DIRECTIONS, ROLLUPS, FREQUENCIES, PERSPECTIVES, choicesText } from './vocabulary';
 export type { Direction, Rollup, Frequency, LevelName } from './vocabulary';
+export { parseWrittenTarget, parseWrittenNumber } from './target-text';
+export type { WrittenNumber, WrittenTarget } from './target-text';
 export { parseNumber, parseDate, parseDirection, parseRollup, parseLevel, idKey, displayText, isBlank, INVALID } from './values';
 export {
   MAX_COLUMN, MAX_ROW, columnLetters, columnNumber, parseCellAddress, cellAddress, parseRangeAddress, rangeAddress,

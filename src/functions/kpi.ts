@@ -4,10 +4,10 @@
  */
 
 import {
-  choicesText, computeProgress, DIRECTIONS, displayText, expectedProgress, idKey, INVALID, parseDate, parseDirection, parseNumber,
+  choicesText, computeProgress, parseWrittenNumber, parseWrittenTarget, DIRECTIONS, displayText, expectedProgress, idKey, INVALID, parseDate, parseDirection, parseNumber,
   explainsMissingScore, resolveSettings, rulesWhere, scoreFromProgress, statusOf, todaySerial,
 } from '../core';
-import type { CellValue, Issue, NodeReport, Status } from '../core';
+import type { CellValue, Direction, Issue, NodeReport, Status } from '../core';
 import { tidy } from '../core';
 import { Cascade, cascadeOf, Reading, Scope } from './cascade-args';
 import { ArgumentProblem, FunctionErrorValue, invalidValue, notAvailable } from './errors';
@@ -36,6 +36,25 @@ export function numberArgument(value: unknown, name: string): number | null {
   const parsed = parseNumber(value as CellValue);
   if (parsed === INVALID) throw argumentProblem(`The ${name} "${textOf(value)}" is not a number.`);
   return parsed;
+}
+
+/** A measured value (actual, baseline) as the engine reads its cell: a number with K/M/B and a unit word allowed (`8 days`, `$1.2M`). */
+function measuredArgument(value: unknown, name: string): number | null {
+  if (omitted(value)) return null;
+  if (typeof value === 'boolean') throw argumentProblem(`The ${name} is ${value ? 'TRUE' : 'FALSE'}, not a number.`);
+  const parsed = parseWrittenNumber(value as CellValue);
+  if (parsed === INVALID) throw argumentProblem(`The ${name} "${textOf(value)}" is not a number.`);
+  return parsed?.value ?? null;
+}
+
+/** A target as the engine reads its cell (spec section 8): `≤3%`, `$15K+`, `± 4.5%` say a direction and a tolerance too. */
+function targetArgument(value: unknown): { target: number | null; direction: Direction | null; tolerance: number | null } {
+  if (omitted(value)) return { target: null, direction: null, tolerance: null };
+  if (typeof value === 'boolean') throw argumentProblem(`The target is ${value ? 'TRUE' : 'FALSE'}, not a number.`);
+  const parsed = parseWrittenTarget(value as CellValue);
+  if (parsed === INVALID) throw argumentProblem(`The target "${textOf(value)}" is not a number.`);
+  if (parsed === null) return { target: null, direction: null, tolerance: null };
+  return { target: parsed.value, direction: parsed.direction, tolerance: parsed.tolerance };
 }
 
 function dateArgument(value: unknown, name: string): number | null {
@@ -72,11 +91,19 @@ function ratioArgument(value: unknown, name: string): number | null {
 // ---------------------------------------------------------------- scalar formulas (spec section 4)
 
 function progressOf(actual: unknown, target: unknown, baseline: unknown, direction: unknown): number | FunctionErrorValue {
+  const written = targetArgument(target);
+  // As in a table: the direction argument wins when given, the target's comparator when it is blank;
+  // the two disagreeing is the table's invalid-direction.
+  const given = omitted(direction) ? null : directionArgument(direction);
+  if (given !== null && written.direction !== null && given !== written.direction) {
+    return invalidValue(`invalid-direction: the direction "${textOf(direction)}" disagrees with the target "${textOf(target)}", which says ${written.direction}.`);
+  }
   const input = {
-    direction: directionArgument(direction),
-    actual: numberArgument(actual, 'actual'),
-    target: numberArgument(target, 'target'),
-    baseline: numberArgument(baseline, 'baseline'),
+    direction: given ?? written.direction ?? 'higher',
+    actual: measuredArgument(actual, 'actual'),
+    target: written.target,
+    baseline: measuredArgument(baseline, 'baseline'),
+    tolerance: written.tolerance,
   };
   const result = computeProgress(input);
   if (result.progress !== null) return result.progress;
