@@ -52,6 +52,7 @@ export async function writeAtomically(path: string, bytes: Uint8Array): Promise<
     } finally {
       await handle.close();
     }
+    await holdForTests();
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -59,4 +60,13 @@ export async function writeAtomically(path: string, bytes: Uint8Array): Promise<
     const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
     throw new InputError(`${path} could not be written: ${why}. Nothing was written.`);
   }
+}
+
+/**
+ * A test seam, read by nothing but test/cli/write-signals.test.ts: with KPI_ALIGN_TEST_HOLD_TEMPORARY
+ * set, the complete temporary file waits up to a minute before its rename, so that a test can
+ * signal the checker at that point deterministically.
+ */
+async function holdForTests(): Promise<void> {
+  if (process.env.KPI_ALIGN_TEST_HOLD_TEMPORARY) await new Promise((resolve) => setTimeout(resolve, 60_000));
 }
