@@ -20,7 +20,7 @@ export interface XlsxPackage {
   workbookName: string;
   /** Entry names in the zip's order, each once. */
   names: string[];
-  /** Name -> content; of a name the zip holds twice, the last copy (as fflate and most readers take it). */
+  /** Name -> content; of a name the zip holds twice, the last copy (as fflate and Python's zipfile take it). */
   files: Map<string, Uint8Array>;
   /** Lower-cased name -> actual name: package part names are case-insensitive. */
   byLowerName: Map<string, string>;
