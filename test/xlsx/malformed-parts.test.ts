@@ -10,7 +10,7 @@
  * because a synchronous hang inside Jest's own process never reaches Jest's timeout.
  */
 import fc from 'fast-check';
-import { readWorkbook, WorkbookReadError } from '../../src/xlsx';
+import { readWorkbook, WorkbookReadError, writeComputedColumns } from '../../src/xlsx';
 import { scanSheet } from '../../src/xlsx/sheet-scan';
 import { readSharedStrings, richText } from '../../src/xlsx/strings';
 import { SMALL_TABLE, unclosedCells, unclosedStrings } from '../fixtures/hostile/make-hostile';
@@ -113,6 +113,23 @@ describe('the reader on malformed parts', () => {
       fc.property(fc.oneof(malformed, truncated('<si><t>ID</t></si><si><r><t>KPI</t></r><rPh><t>k</t></rPh></si><si><t>K1</t></si><si><t>Sales</t></si>')), (items) =>
         readOrRefuse(buildPackage({ sheets: [{ ...sheet, xml: cells }], sharedStrings: items })),
       ),
+      { numRuns: 150 },
+    );
+  });
+
+  test('--write over a malformed sheet writes a workbook that reads again, or refuses with WorkbookReadError', () => {
+    const writes = [{ sheet: 'KPIs', table: 'KPIs', columns: [{ header: 'Score', format: 'number' as const, values: [0.5] }] }];
+    fc.assert(
+      fc.property(fc.oneof(malformed, truncated(sheet.xml)), (xml) => {
+        let written: Uint8Array;
+        try {
+          written = writeComputedColumns(buildPackage({ sheets: [{ ...sheet, xml }] }), writes).bytes;
+        } catch (error) {
+          if (error instanceof WorkbookReadError) return;
+          throw error;
+        }
+        readOrRefuse(written);
+      }),
       { numRuns: 150 },
     );
   });
