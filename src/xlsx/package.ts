@@ -3,9 +3,9 @@
  * Opening checks the container and finds the workbook part; saving writes every
  * entry back in its original order, replacing only the parts we changed.
  */
-import { unzipSync, zipSync, type ZipOptions } from 'fflate';
 import { WorkbookReadError, readErrorReasons } from './errors';
 import { attribute, children, child, decodePart, encodePart, parseXml, type PartText } from './xml-text';
+import { inflateEntry, readZip, replaceEntry, writeZip, type ZipEntry } from './zip';
 
 export interface Relationship {
   id: string;
@@ -18,19 +18,18 @@ export interface Relationship {
 export interface XlsxPackage {
   /** The name used in error messages. */
   workbookName: string;
-  /** Entry names in the zip's order. */
+  /** Entry names in the zip's order, each once. */
   names: string[];
+  /** Name -> content; of a name the zip holds twice, the last copy (as fflate and Python's zipfile take it). */
   files: Map<string, Uint8Array>;
   /** Lower-cased name -> actual name: package part names are case-insensitive. */
   byLowerName: Map<string, string>;
-  /** Zip compression method per entry (0 stored, 8 deflated), kept when the package is saved. */
-  methods: Map<string, number>;
+  /** Every zip entry as it came, duplicates included, written back by savePackage. */
+  entries: ZipEntry[];
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const OFFICE_DOCUMENT = /\/officeDocument$/;
-/** Excel writes 1980-01-01 as every entry's time; so do we, so that equal writes give equal bytes. */
-const ENTRY_TIME = new Date(1980, 0, 1);
 
 export function openPackage(bytes: Uint8Array, workbookName: string): XlsxPackage {
   if (CFB_MAGIC.every((byte, i) => bytes[i] === byte)) {
@@ -39,27 +38,19 @@ export function openPackage(bytes: Uint8Array, workbookName: string): XlsxPackag
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new WorkbookReadError('not-a-workbook', readErrorReasons.notAWorkbook(workbookName));
   }
-  const names: string[] = [];
-  const methods = new Map<string, number>();
-  let unzipped: Record<string, Uint8Array>;
+  const files = new Map<string, Uint8Array>();
+  const byLowerName = new Map<string, string>();
+  let entries: ZipEntry[];
   try {
-    unzipped = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        methods.set(file.name, file.compression);
-        return true;
-      },
-    });
+    entries = readZip(bytes);
+    for (const entry of entries) {
+      files.set(entry.name, inflateEntry(entry));
+      byLowerName.set(entry.name.toLowerCase(), entry.name);
+    }
   } catch (error) {
     throw damaged(workbookName, `the zip container cannot be opened (${(error as Error).message})`);
   }
-  const files = new Map<string, Uint8Array>();
-  const byLowerName = new Map<string, string>();
-  for (const name of names) {
-    files.set(name, unzipped[name]);
-    byLowerName.set(name.toLowerCase(), name);
-  }
-  return { workbookName, names, files, byLowerName, methods };
+  return { workbookName, names: [...files.keys()], files, byLowerName, entries };
 }
 
 export function damaged(workbookName: string, detail: string): WorkbookReadError {
@@ -140,17 +131,17 @@ export function findWorkbookPart(pkg: XlsxPackage): string {
 }
 
 /**
- * Writes the package with some parts replaced (and some left out). Every other entry keeps its name,
- * position, content and compression method; only the compressed bytes may differ,
- * because fflate re-deflates them.
+ * Writes the package with some parts replaced (and some left out). Every other entry, duplicates
+ * included, keeps its name bytes, position, flags, compression method and compressed bytes.
+ * A replaced part is the copy the reader used (the last one of its name); earlier copies stay.
  */
 export function savePackage(pkg: XlsxPackage, changed: Map<string, PartText>, removed: ReadonlySet<string> = new Set()): Uint8Array {
-  const entries: Record<string, [Uint8Array, ZipOptions]> = {};
-  for (const name of pkg.names) {
-    if (removed.has(name)) continue;
-    const replacement = changed.get(name);
-    const data = replacement ? encodePart(replacement) : pkg.files.get(name)!;
-    entries[name] = [data, { level: pkg.methods.get(name) === 0 ? 0 : 6, mtime: ENTRY_TIME }];
-  }
-  return zipSync(entries);
+  const last = new Map(pkg.entries.map((entry) => [entry.name, entry]));
+  const entries = pkg.entries
+    .filter((entry) => !removed.has(entry.name))
+    .map((entry) => {
+      const replacement = last.get(entry.name) === entry ? changed.get(entry.name) : undefined;
+      return replacement ? replaceEntry(entry, encodePart(replacement)) : entry;
+    });
+  return writeZip(entries);
 }

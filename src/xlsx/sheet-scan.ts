@@ -11,6 +11,11 @@
  * and cells, rows and cells without an `r` attribute (the next position after the
  * previous one), `<v>`, `<f>` and `<is>` children. Values are returned raw
  * (entities still encoded); cell-values.ts decodes them.
+ *
+ * Malformed input costs linear time (issue 15): every search moves forward, and a closing tag
+ * found missing from some offset on is not searched for again. A `<c>` that is never closed is
+ * read as its start tag alone (no value), an `<is>` never closed as no inline string, and an
+ * unclosed last row ends at `</sheetData>`: the reader keeps what is well-formed.
  */
 import { parseCellAddress } from '../core/addresses';
 import { readAttributes } from './xml-text';
@@ -59,7 +64,8 @@ export interface SheetScan {
 const SHEET_DATA = /<([\w.-]+:)?sheetData(?=[\s>/])[^>]*>/;
 const VALUE = /<(?:[\w.-]+:)?v(?=[\s>/])[^>]*?(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?v>)/;
 const FORMULA = /<(?:[\w.-]+:)?f(?=[\s>/])/;
-const INLINE = /<(?:[\w.-]+:)?is(?=[\s>/])[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?is>)/;
+const INLINE_OPEN = /<(?:[\w.-]+:)?is(?=[\s>/])/g;
+const INLINE_CLOSE = /<\/(?:[\w.-]+:)?is>/g;
 
 const SLASH = 47;
 const GREATER = 62;
@@ -88,6 +94,7 @@ export function scanSheet(xml: string): SheetScan {
   if (dataContentEnd < 0) dataContentEnd = xml.length;
 
   const rows: ScannedRow[] = [];
+  const missing: MissingCloses = new Map();
   let row: ScannedRow | null = null;
   let previousRow = 0;
   let previousCol = 0;
@@ -126,7 +133,7 @@ export function scanSheet(xml: string): SheetScan {
     } else if (name === 'c' && !closing) {
       const cellPrefix = colon < 0 ? '' : qualified.slice(0, colon + 1);
       const attributeText = xml.slice(end, selfClosing ? gt - 1 : gt);
-      const cell = scanCell(xml, lt, tagEnd, cellPrefix, attributeText, selfClosing, previousCol);
+      const cell = scanCell(xml, lt, tagEnd, cellPrefix, attributeText, selfClosing, previousCol, missing);
       next = cell.end;
       previousCol = cell.col;
       row?.cells.push(cell);
@@ -140,6 +147,9 @@ export function scanSheet(xml: string): SheetScan {
   return { prefix, dataStart: open.index, dataContentStart, dataContentEnd, selfClosing: false, rows };
 }
 
+/** Closing tag -> the offset from which it is known not to occur: so that unclosed cells do not each search to the end. */
+type MissingCloses = Map<string, number>;
+
 function scanCell(
   xml: string,
   start: number,
@@ -148,6 +158,7 @@ function scanCell(
   attributeText: string,
   selfClosing: boolean,
   previousCol: number,
+  missing: MissingCloses,
 ): ScannedCell {
   const ref = readAttribute(attributeText, 'r');
   const position = ref === null ? null : parseCellAddress(ref);
@@ -165,8 +176,11 @@ function scanCell(
   };
   if (selfClosing) return cell;
   const close = `</${prefix}c>`;
-  let contentEnd = xml.indexOf(close, tagEnd);
-  if (contentEnd < 0) contentEnd = tagEnd;
+  const contentEnd = tagEnd >= (missing.get(close) ?? Infinity) ? -1 : xml.indexOf(close, tagEnd);
+  if (contentEnd < 0) {
+    missing.set(close, Math.min(tagEnd, missing.get(close) ?? Infinity));
+    return cell; // never closed: the start tag alone
+  }
   cell.end = contentEnd + close.length;
   const content = xml.slice(tagEnd, contentEnd);
   // The common case, `<v>123</v>` and nothing else, without regular expressions.
@@ -178,9 +192,20 @@ function scanCell(
   const value = VALUE.exec(content);
   if (value) cell.value = value[1] ?? '';
   cell.formula = FORMULA.test(content);
-  const inline = INLINE.exec(content);
-  if (inline) cell.inline = inline[1] ?? '';
+  cell.inline = inlineContent(content);
   return cell;
+}
+
+/** The content of a cell's first `<is>` ('' when self-closing), or null when it has none or it is never closed. */
+function inlineContent(content: string): string | null {
+  INLINE_OPEN.lastIndex = 0;
+  if (!INLINE_OPEN.exec(content)) return null;
+  const gt = content.indexOf('>', INLINE_OPEN.lastIndex);
+  if (gt < 0) return null;
+  if (content.charCodeAt(gt - 1) === SLASH) return '';
+  INLINE_CLOSE.lastIndex = gt + 1;
+  const close = INLINE_CLOSE.exec(content);
+  return close ? content.slice(gt + 1, close.index) : null;
 }
 
 /**

@@ -33,10 +33,10 @@ function editRows(text: string, scan: SheetScan, edits: CellEdits): string {
   const pending = [...edits.keys()].filter((r) => !existing.has(r)).sort((a, b) => a - b);
   let out = '';
   let cursor = scan.dataContentStart;
+  let nextPending = 0; // an index, not shift(): shifting a long array is linear each time
   const flushNewRowsBefore = (limit: number) => {
-    while (pending.length > 0 && pending[0] < limit) {
-      const r = pending.shift()!;
-      out += newRow(p, r, edits.get(r));
+    for (; nextPending < pending.length && pending[nextPending] < limit; nextPending++) {
+      out += newRow(p, pending[nextPending], edits.get(pending[nextPending]));
     }
   };
   for (const row of scan.rows) {

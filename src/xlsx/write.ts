@@ -63,6 +63,8 @@ interface SheetWork {
   guarded: CellRange[] | null;
   /** The table parts written on this sheet. */
   writtenTables: Set<string>;
+  /** Row -> the columns of its existing cells, made when first needed. */
+  cells?: Map<number, Set<number>>;
 }
 
 interface Session {
@@ -168,7 +170,9 @@ function writeTable(session: Session, work: SheetWork, target: Target, write: Ta
     }
     for (let row = 0; row < rowCount; row++) {
       const r = target.firstRow + row;
-      setCell(work.edits, r, col, valueCell(session, p, cellAddress(col, r), column.values[row], column.format));
+      const cell = valueCell(session, p, cellAddress(col, r), column.values[row], column.format);
+      // A blank over no cell changes nothing: no edit, so that a tall, mostly empty table costs only its filled rows.
+      if (cell !== null || hasCell(work, r, col)) setCell(work.edits, r, col, cell);
     }
     if (!resolved[i].appended && target.table === null) clearBelow(work, target.lastRow, col);
     if (resolved[i].appended) work.widths.push({ col, width: column.width ?? (column.format === 'text' ? 24 : 12) });
@@ -190,6 +194,18 @@ function clearBelow(work: SheetWork, lastRow: number, col: number) {
   for (const row of work.sheet.scan.rows) {
     if (row.r > lastRow && row.cells.some((cell) => cell.col === col)) setCell(work.edits, row.r, col, null);
   }
+}
+
+function hasCell(work: SheetWork, r: number, col: number): boolean {
+  if (!work.cells) {
+    work.cells = new Map();
+    for (const row of work.sheet.scan.rows) {
+      const cols = work.cells.get(row.r) ?? new Set<number>();
+      for (const cell of row.cells) cols.add(cell.col);
+      work.cells.set(row.r, cols);
+    }
+  }
+  return work.cells.get(r)?.has(col) ?? false;
 }
 
 function setCell(edits: CellEdits, r: number, col: number, cell: string | null) {

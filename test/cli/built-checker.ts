@@ -1,0 +1,54 @@
+/**
+ * The checker built with tsc (dist/), for the tests that must run it in a process of its own: to
+ * send it a signal, or to bound a hostile case's cost by killing it. Built when dist/ is missing or
+ * older than src/; test files run in parallel workers, so one builds while the others wait on a lock.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const root = join(__dirname, '..', '..');
+export const checkerBin = join(root, 'bin', 'kpi-align.js');
+export const dist = join(root, 'dist');
+
+const LOCK = join(tmpdir(), `kpi-align-dist-${createHash('sha1').update(root).digest('hex').slice(0, 8)}.lock`);
+const LOCK_WAIT_MS = 120_000;
+const OUTPUT = join(dist, 'src', 'cli', 'main.js');
+
+export function buildCheckerIfStale(): void {
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`Another test run holds ${LOCK}; delete it if no build is running.`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (existsSync(OUTPUT) && statSync(OUTPUT).mtimeMs >= newestMtime(join(root, 'src'))) return;
+    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+    if (tsc.status !== 0) throw new Error(`Building dist failed:\n${tsc.stdout}\n${tsc.stderr}`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+/**
+ * Runs a script against dist/ in a child process that is killed after `limitMs`: the way a test
+ * bounds a hostile case's cost, since a synchronous hang in Jest's own process cannot time out.
+ * Returns whether it ended in time and what it printed.
+ */
+export function runBounded(script: string, limitMs: number): { inTime: boolean; status: number | null; out: string; err: string } {
+  const child = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', timeout: limitMs, killSignal: 'SIGKILL' });
+  return { inTime: child.signal === null, status: child.status, out: child.stdout, err: child.stderr };
+}
