@@ -5,7 +5,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const root = join(__dirname, '..', '..');
@@ -17,6 +17,11 @@ const LOCK_WAIT_MS = 300_000;
 const SOURCES = [join(root, 'src'), join(root, 'examples', 'scorecard.json'), join(root, 'webpack.config.js')];
 /** One file of each of the build's configurations (the pane's, the functions'). */
 const OUTPUTS = [join(distWeb, 'preview.html'), join(distWeb, 'functions.js')];
+/**
+ * Written after a build here: webpack leaves an output whose content did not change untouched, so an
+ * output's own time can stay older than the sources it was just rebuilt from.
+ */
+const STAMP = join(distWeb, '.tests-built');
 
 export function buildIfStale(): void {
   const started = Date.now();
@@ -31,9 +36,11 @@ export function buildIfStale(): void {
   }
   try {
     const newest = Math.max(...SOURCES.map(newestMtime));
-    if (OUTPUTS.every((built) => existsSync(built) && statSync(built).mtimeMs >= newest)) return;
+    const fresh = (built: string) => existsSync(built) && statSync(built).mtimeMs >= newest;
+    if (OUTPUTS.every(existsSync) && (fresh(STAMP) || OUTPUTS.every(fresh))) return;
     const webpack = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, encoding: 'utf8' });
     if (webpack.status !== 0) throw new Error(`Building dist-web failed:\n${webpack.stdout}\n${webpack.stderr}`);
+    writeFileSync(STAMP, '');
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
