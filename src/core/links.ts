@@ -23,8 +23,17 @@ export function linkNodes(all: CascadeNode[], issues: IssueList, skipped: readon
 
   // Proposed parents, by node index; loops are looked for among them before any link is made.
   const proposed: (CascadeNode | undefined)[] = new Array(nodes.length);
+  const byCode = new Map<CascadeTable, { count: number; example: string }>();
   for (const node of nodes) {
-    if (node.parentText === null) continue;
+    if (node.parentText === null) {
+      const parent = parentByCode(node, byKey, duplicatedKeys);
+      if (!parent) continue;
+      // A parent read from the code is a link like any other: it is checked below as a Parent cell is.
+      node.parentText = parent.id;
+      const seen = byCode.get(node.table);
+      if (seen) seen.count++;
+      else byCode.set(node.table, { count: 1, example: `${node.id} under ${parent.id}` });
+    }
     const parentKey = keyOfId(node.parentText);
     const parent = byKey.get(parentKey);
     if (!parent) {
@@ -38,6 +47,12 @@ export function linkNodes(all: CascadeNode[], issues: IssueList, skipped: readon
     } else {
       proposed[node.index] = parent;
     }
+  }
+
+  for (const [table, { count, example }] of byCode) {
+    issues.add('hierarchy-from-codes', cellLocation(table, null, table.columns.id ?? null), null, {
+      where: describeTable(table.source, true), cell: describeCell(cellLocation(table, null, table.columns.id ?? null)), count, example,
+    });
   }
 
   for (const loop of findLoops(nodes, proposed)) {
@@ -56,6 +71,25 @@ export function linkNodes(all: CascadeNode[], issues: IssueList, skipped: readon
     parent.children.push(node);
   }
   return { nodes };
+}
+
+/** A code is an ID of two or more parts joined by `.`, without spaces: `1.2.3`, `P1.F1.A1` (never `SAL-03`). */
+const CODE = /^[^\s.]+(\.[^\s.]+)+$/;
+
+/**
+ * The parent a node's code names, for a node whose Parent cell is blank (spec section 8): the nearest
+ * existing ancestor code (`1.2.3` under `1.2`, else under `1`); a code used by two rows links to nothing.
+ */
+function parentByCode(node: CascadeNode, byKey: Map<string, CascadeNode>, duplicatedKeys: Set<string>): CascadeNode | undefined {
+  if (!CODE.test(node.key)) return undefined;
+  const parts = node.key.split('.');
+  for (let length = parts.length - 1; length >= 1; length--) {
+    const key = parts.slice(0, length).join('.');
+    if (duplicatedKeys.has(key)) return undefined;
+    const parent = byKey.get(key);
+    if (parent) return parent;
+  }
+  return undefined;
 }
 
 /** Every node by its ID key; rows sharing an ID are marked duplicate and reported, each of them. */

@@ -246,6 +246,11 @@ export const RULES = {
       return `${d.where} is skipped: its header row (${d.cell}) ${maps} ${joined(lacks, 'and')}; add ${add} to include it in the cascade.`;
     },
   },
+  'hierarchy-from-codes': {
+    severity: 'info',
+    message: (d: { where: string; cell: string; count: number; example: string }) =>
+      `${d.where}: ${d.count} row${d.count === 1 ? '' : 's'} with a blank Parent ${d.count === 1 ? 'is' : 'are'} placed under the row whose ID ${d.count === 1 ? 'its' : 'their'} code begins with (${d.example}; IDs in ${d.cell}); a Parent cell overrides this.`,
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleCode = keyof typeof RULES;

@@ -242,6 +242,13 @@ const CASES: Record<RuleCode, RuleCase> = {
     at: ['null@Notes!A1'],
     says: ['Table Notes on sheet Notes is skipped', '(Notes!A1)', 'maps "Name" and "Owner"', 'no ID column', 'none of Parent, Level, Perspective or Target'],
   },
+  'hierarchy-from-codes': {
+    trigger: (card) => void card.kpis.push({ ID: 'K1.1', Target: 1, Owner: 'X' }),
+    // A dash is not a code separator: SAL-03 is not read as a child of SAL.
+    pass: (card) => void card.kpis.push({ ID: 'K1-1', Target: 1, Owner: 'X' }),
+    at: ['null@KPIs!A1'],
+    says: ['1 row with a blank Parent', 'K1.1 under K1', 'KPIs!A1'],
+  },
 };
 
 function run(change: (card: Card) => void | SourceTable[], settings: SettingsInput = { asOf: '2026-07-01' }) {
