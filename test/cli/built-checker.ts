@@ -1,15 +1,16 @@
 /**
  * The checker built with tsc (dist/), for the tests that must run it in a process of its own: to
  * send it a signal, or to bound a hostile case's cost by killing it. Built when dist/ is missing or
- * older than src/; test files run in parallel workers, so one builds while the others wait on a lock.
+ * older than src/, under a lock as the web build is (test/support/build.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { newestMtime, root, whileLocked } from '../support/build';
 
-export const root = join(__dirname, '..', '..');
+export { root };
 export const checkerBin = join(root, 'bin', 'kpi-align.js');
 export const dist = join(root, 'dist');
 
@@ -18,29 +19,11 @@ const LOCK_WAIT_MS = 120_000;
 const OUTPUT = join(dist, 'src', 'cli', 'main.js');
 
 export function buildCheckerIfStale(): void {
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`Another test run holds ${LOCK}; delete it if no build is running.`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
+  whileLocked(LOCK, LOCK_WAIT_MS, () => {
     if (existsSync(OUTPUT) && statSync(OUTPUT).mtimeMs >= newestMtime(join(root, 'src'))) return;
     const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
     if (tsc.status !== 0) throw new Error(`Building dist failed:\n${tsc.stdout}\n${tsc.stderr}`);
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+  });
 }
 
 /**

@@ -23,30 +23,41 @@ const OUTPUTS = [join(distWeb, 'preview.html'), join(distWeb, 'functions.js')];
  */
 const STAMP = join(distWeb, '.tests-built');
 
-export function buildIfStale(): void {
+/**
+ * Runs `work` holding a lock (a directory, made atomically): test files run in parallel workers, so
+ * one builds while the others wait, and then find the build fresh.
+ */
+export function whileLocked(lock: string, waitMs: number, work: () => void): void {
   const started = Date.now();
   for (;;) {
     try {
-      mkdirSync(LOCK);
+      mkdirSync(lock);
       break;
     } catch {
-      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`Another test run holds ${LOCK}; delete it if no build is running.`);
+      if (Date.now() - started > waitMs) throw new Error(`Another test run holds ${lock}; delete it if no build is running.`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
   try {
+    work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export function buildIfStale(): void {
+  whileLocked(LOCK, LOCK_WAIT_MS, () => {
     const newest = Math.max(...SOURCES.map(newestMtime));
     const fresh = (built: string) => existsSync(built) && statSync(built).mtimeMs >= newest;
     if (OUTPUTS.every(existsSync) && (fresh(STAMP) || OUTPUTS.every(fresh))) return;
     const webpack = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, encoding: 'utf8' });
     if (webpack.status !== 0) throw new Error(`Building dist-web failed:\n${webpack.stdout}\n${webpack.stderr}`);
     writeFileSync(STAMP, '');
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
+  });
 }
 
-function newestMtime(path: string): number {
+/** The newest modification time of a file, or of anything below a folder. */
+export function newestMtime(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
