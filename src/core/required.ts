@@ -14,14 +14,12 @@ import { checkedCascade, type CheckedCascade } from './checked-cascade';
 import { checkTables } from './engine';
 import { actualForProgress } from './formulas';
 import { explainsMissingScore } from './rules';
-import { fieldForHeader } from './headers';
+import { fieldForHeader, type Field } from './headers';
 import type { RequiredActual } from './owners';
 import { settingsOrThrow } from './settings';
 import type { CascadeReport, CellValue, Issue, NodeReport, Settings, SourceTable } from './types';
 import { readRow } from './nodes';
 import { displayText, idKey, parseRollup } from './values';
-
-type Field = NonNullable<ReturnType<typeof fieldForHeader>>;
 
 /** Bisection steps: enough to close any interval of doubles. */
 const STEPS = 80;
