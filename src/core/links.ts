@@ -50,9 +50,8 @@ export function linkNodes(all: CascadeNode[], issues: IssueList, skipped: readon
   }
 
   for (const [table, { count, example }] of byCode) {
-    issues.add('hierarchy-from-codes', cellLocation(table, null, table.columns.id ?? null), null, {
-      where: describeTable(table.source, true), cell: describeCell(cellLocation(table, null, table.columns.id ?? null)), count, example,
-    });
+    const location = cellLocation(table, null, table.columns.id ?? null);
+    issues.add('hierarchy-from-codes', location, null, { where: describeTable(table.source, true), cell: describeCell(location), count, example });
   }
 
   for (const loop of findLoops(nodes, proposed)) {
